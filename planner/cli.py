@@ -1,0 +1,213 @@
+"""The `planner` command: parse options, call the library, print. Nothing is decided here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from planner import __version__
+from planner.engine import make_plan
+from planner.errors import PlannerError, Problem, Where
+from planner.plan import Plan
+from planner.resources import default_schedule
+from planner.schedule.load import load_schedule
+from planner.schedule.model import Schedule
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class PlannerGroup(click.Group):
+    """Maps the user's mistakes to one message per problem and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlannerError as error:
+            click.echo(str(error), err=True)
+            ctx.exit(2)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def build_stamp() -> dt.datetime:
+    """DTSTAMP for calendar files: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise PlannerError(Problem(Where("SOURCE_DATE_EPOCH"), f"not a Unix time: {epoch!r}",
+                                       "set it to whole seconds since 1970, or unset it")) from None
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def schedule_argument(function: F) -> F:
+    return click.argument("schedule", required=False, metavar="[SCHEDULE.toml]",
+                          type=click.Path(dir_okay=False, path_type=Path))(function)
+
+
+def horizon_options(function: F) -> F:
+    function = click.option("--to", "to_date", type=click.DateTime(["%Y-%m-%d"]),
+                            help="Last day to include (default: the schedule's plan.to).")(function)
+    function = click.option("--from", "from_date", type=click.DateTime(["%Y-%m-%d"]),
+                            help="First day to include (default: the schedule's plan.from).")(function)
+    return click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
+                        help="Date to judge warnings by (default: the real today).")(function)
+
+
+def _load(schedule: Path | None) -> Schedule:
+    return load_schedule(schedule or default_schedule())
+
+
+def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,
+          today_date: dt.datetime | None) -> Plan:
+    first = from_date.date() if from_date else schedule.plan_from
+    last = to_date.date() if to_date else schedule.plan_to
+    if last < first:
+        raise click.UsageError(f"--to {last} is before --from {first}")
+    return make_plan(schedule, today=today_date.date() if today_date else today(),
+                     horizon=(first, last))
+
+
+def _warn(plan: Plan) -> None:
+    for warning in plan.warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+def _party_names(schedule: Schedule) -> dict[str, str]:
+    return {party.id: party.name for party in schedule.parties}
+
+
+@click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="planner")
+def cli() -> None:
+    """Plan meeting cycles from a TOML schedule and write calendar files.
+
+    \b
+    Examples:
+      planner generate                      # built-in roundtable schedule -> roundtable.ics
+      planner list --from 2026-01-01 --kind executive-session
+      planner explain roundtable.biennial.c2.executive_session
+      planner validate schedules/roundtable.toml
+    """
+
+
+@cli.command()
+@schedule_argument
+@click.option("-o", "--output", default="roundtable.ics", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True),
+              help="Calendar file to write; '-' writes to standard output.")
+@horizon_options
+@click.version_option(__version__, prog_name="planner")
+def generate(schedule: Path | None, output: str, from_date: dt.datetime | None,
+             to_date: dt.datetime | None, today_date: dt.datetime | None) -> None:
+    """Plan the schedule and write it as an .ics calendar file.
+
+    \b
+    Examples:
+      planner generate
+      planner generate schedules/roundtable.toml -o plan.ics --from 2026-01-01
+      SOURCE_DATE_EPOCH=1767225600 planner generate -o -   # reproducible bytes on stdout
+    """
+    from planner.export.ics import render_ics  # icalendar is slow to import; only here
+    from planner.files import write_atomically
+
+    loaded = _load(schedule)
+    plan = _plan(loaded, from_date, to_date, today_date)
+    data = render_ics(plan, stamp=build_stamp(), party_names=_party_names(loaded))
+    write_atomically(output, data)
+    _warn(plan)
+    target = "standard output" if output == "-" else str(Path(output).resolve())
+    click.echo(f"wrote {len(plan.events)} events to {target}", err=True)
+
+
+@cli.command()
+@click.argument("schedule", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date to judge warnings by (default: the real today).")
+@click.version_option(__version__, prog_name="planner")
+def validate(schedule: Path, today_date: dt.datetime | None) -> None:
+    """Check a schedule file and print every problem in it (exit status 2 if any).
+
+    The plan is computed too, so a window with no allowed day is reported here.
+
+    \b
+    Example:
+      planner validate schedules/roundtable.toml
+    """
+    loaded = load_schedule(schedule)
+    plan = _plan(loaded, None, None, today_date)
+    _warn(plan)
+    click.echo(f"{schedule}: ok, {len(plan.events)} events from {plan.horizon[0]} "
+               f"to {plan.horizon[1]}")
+
+
+@cli.command(name="list")
+@schedule_argument
+@horizon_options
+@click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
+@click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
+@click.version_option(__version__, prog_name="planner")
+def list_events(schedule: Path | None, from_date: dt.datetime | None,
+                to_date: dt.datetime | None, today_date: dt.datetime | None,
+                forums: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+    """Print the plan as a table in the terminal.
+
+    \b
+    Examples:
+      planner list
+      planner list --from 2026-01-01 --to 2027-12-31 --forum roundtable
+      planner list --kind deployment --kind approval-deadline
+    """
+    from planner.export.text import table
+
+    plan = _plan(_load(schedule), from_date, to_date, today_date)
+    events = [e for e in plan.events
+              if (not forums or e.forum in forums) and (not kinds or e.kind in kinds)]
+    click.echo(table(events))
+    click.echo(f"{len(events)} events", err=True)
+
+
+@cli.command()
+@click.argument("event_id")
+@schedule_argument
+@click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date to judge warnings by (default: the real today).")
+@click.version_option(__version__, prog_name="planner")
+def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None) -> None:
+    """Say why an event is on its date: cycle, phase, rules and refused days.
+
+    EVENT-ID is the last column of `planner list`.
+
+    \b
+    Example:
+      planner explain roundtable.biennial.c2.executive_session
+    """
+    from planner.export.text import explain as explain_text
+
+    loaded = _load(schedule)
+    plan = make_plan(loaded, today=today_date.date() if today_date else today())
+    event = plan.event(event_id)
+    if event is None:
+        import difflib
+
+        close = difflib.get_close_matches(event_id, [e.id for e in plan.events], n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else "see `planner list` for ids"
+        raise PlannerError(Problem(Where(loaded.path), f"no event with id {event_id!r}", hint))
+    click.echo(explain_text(event, _party_names(loaded)))
+
+
+def main() -> None:
+    cli(prog_name="planner")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""VTIMEZONE components written as yearly RRULEs, the form every calendar app reads alike.
+
+icalendar's own generator writes onsets as RDATE lists, which Outlook ignores and ical.js and
+calcurse misread; so the zone's transitions are read from zoneinfo and grouped into yearly
+rules ("second Sunday of March at 02:00"), with UNTIL where a rule stopped (Mexico, 2022).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+_MARGIN = dt.timedelta(days=400)
+_DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True, slots=True)
+class _Transition:
+    instant: dt.datetime  # UTC
+    offset_from: dt.timedelta
+    offset_to: dt.timedelta
+    is_dst: bool
+    name: str
+
+    @property
+    def onset(self) -> dt.datetime:
+        """Local wall-clock time of the change, in the offset before it (RFC 5545 3.6.5)."""
+        return (self.instant + self.offset_from).replace(tzinfo=None)
+
+    @property
+    def shape(self) -> tuple[object, ...]:
+        onset = self.onset
+        return (self.is_dst, self.offset_from, self.offset_to, self.name, onset.month,
+                onset.weekday(), onset.time())
+
+    @property
+    def weekday_rules(self) -> set[int]:
+        """Which BYDAY ordinals describe this date: its n-th weekday, and -1 if it is the last."""
+        onset = self.onset
+        rules = {(onset.day - 1) // 7 + 1}
+        if onset.day + 7 > calendar.monthrange(onset.year, onset.month)[1]:
+            rules.add(-1)
+        return rules
+
+
+def _offset(zone: ZoneInfo, instant: dt.datetime) -> dt.timedelta:
+    return instant.astimezone(zone).utcoffset() or dt.timedelta(0)
+
+
+def _transitions(zone: ZoneInfo, first: dt.datetime, last: dt.datetime) -> list[_Transition]:
+    found = []
+    moment = first
+    before = _offset(zone, moment)
+    while moment < last:
+        following = moment + dt.timedelta(days=1)
+        after = _offset(zone, following)
+        if after != before:
+            low, high = moment, following  # bisect to the second of the change
+            while high - low > dt.timedelta(seconds=1):
+                middle = low + dt.timedelta(seconds=(high - low).total_seconds() // 2)
+                if _offset(zone, middle) == before:
+                    low = middle
+                else:
+                    high = middle
+            local = high.astimezone(zone)
+            found.append(_Transition(high, before, after, bool(local.dst()), local.tzname() or ""))
+        moment, before = following, after
+    return found
+
+
+def _eras(transitions: list[_Transition]) -> list[tuple[list[_Transition], set[int]]]:
+    """Group yearly repeats of the same change into eras, each with the BYDAY ordinals that fit."""
+    eras: list[tuple[list[_Transition], set[int]]] = []
+    for item in transitions:
+        for members, ordinals in eras:
+            last = members[-1]
+            fits = ordinals & item.weekday_rules
+            if last.shape == item.shape and item.onset.year == last.onset.year + 1 and fits:
+                members.append(item)
+                ordinals.intersection_update(fits)
+                break
+        else:
+            eras.append(([item], item.weekday_rules))
+    return eras
+
+
+def vtimezone(name: str, first: dt.date, last: dt.date) -> Timezone:
+    """A VTIMEZONE for `name` that is right for every moment between `first` and `last`."""
+    zone = ZoneInfo(name)
+    start = dt.datetime.combine(first, dt.time(12), tzinfo=dt.UTC) - _MARGIN
+    end = dt.datetime.combine(last, dt.time(12), tzinfo=dt.UTC) + _MARGIN
+    changes = _transitions(zone, start, end)
+    first_moment = dt.datetime.combine(first, dt.time(0), tzinfo=dt.UTC) - dt.timedelta(days=1)
+    earlier = [c for c in changes if c.instant <= first_moment]
+    if earlier:  # only the change in force at the first event, and later ones, are needed
+        changes = changes[changes.index(earlier[-1]):]
+    component = Timezone()
+    component.add("tzid", name)
+    if not changes:
+        offset = _offset(zone, start)
+        standard = TimezoneStandard()
+        standard.add("dtstart", dt.datetime(1970, 1, 1))
+        standard.add("tzoffsetfrom", offset)
+        standard.add("tzoffsetto", offset)
+        standard.add("tzname", start.astimezone(zone).tzname() or name)
+        component.add_component(standard)
+        return component
+    for members, ordinals in _eras(changes):
+        head = members[0]
+        part = TimezoneDaylight() if head.is_dst else TimezoneStandard()
+        part.add("dtstart", head.onset)
+        part.add("tzoffsetfrom", head.offset_from)
+        part.add("tzoffsetto", head.offset_to)
+        part.add("tzname", head.name)
+        if len(members) > 1:
+            ordinal = min(ordinals) if min(ordinals) > 0 else -1
+            rule: dict[str, object] = {"freq": "YEARLY", "bymonth": head.onset.month,
+                                       "byday": f"{ordinal}{_DAY_CODES[head.onset.weekday()]}"}
+            still_running = members[-1].instant > end - dt.timedelta(days=366)
+            if not still_running:
+                rule["until"] = members[-1].instant
+            part.add("rrule", rule)
+        component.add_component(part)
+    return component

@@ -1,0 +1,82 @@
+"""The engine's output: dated events, each with the story of how it got its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from planner.errors import Problem
+
+
+class Status(Enum):
+    HELD = "held"  # a recorded fact of the past
+    PLANNED = "planned"  # placed by the engine
+    FIXED = "fixed"  # dates given in the schedule (exercise and deployment windows)
+    DEADLINE = "deadline"  # derived from a rule (approval deadlines)
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A candidate day a rule turned down, and why."""
+
+    day: dt.date
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Why an event is on its date: the rule that decided, and what was refused on the way."""
+
+    decided_by: str  # rule or source name, e.g. "earliest allowed day" or "held"
+    summary: str  # one sentence in plain words
+    window: tuple[dt.date, dt.date] | None = None
+    refusals: tuple[Refusal, ...] = ()  # candidates tried before the winner, in order tried
+    removed: tuple[tuple[str, int], ...] = ()  # days removed per rule over the window tried
+    candidates: int = 0  # candidate days tried, the winner included
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedEvent:
+    """One event of the plan, all-day (dates) or timed (aware datetimes in the venue's zone)."""
+
+    id: str
+    forum: str  # forum id, or "exercises" / "deployments"
+    activity: str  # activity, exercise or deployment id
+    kind: str
+    title: str
+    start: dt.date
+    end: dt.date  # inclusive last day
+    status: Status
+    venue: str | None
+    location: str
+    timezone: str | None
+    participants: tuple[str, ...]
+    description: str
+    provenance: Provenance
+    start_time: dt.datetime | None = None  # timed events only
+    end_time: dt.datetime | None = None
+    cycle: str = ""  # e.g. "biennial cycle 2 (2026-01-01 to 2027-12-31)"
+    phase: str = ""
+    number: int | None = None
+    alarm_days: int | None = None  # remind this many days before
+
+    @property
+    def all_day(self) -> bool:
+        return self.start_time is None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every event in the horizon, sorted by start then id, and the warnings found."""
+
+    name: str
+    calendar_name: str
+    uid_domain: str
+    horizon: tuple[dt.date, dt.date]
+    events: tuple[PlannedEvent, ...]
+    warnings: tuple[Problem, ...]
+
+    def event(self, event_id: str) -> PlannedEvent | None:
+        return next((e for e in self.events if e.id == event_id), None)

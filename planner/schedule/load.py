@@ -1,0 +1,452 @@
+"""Turn a TOML schedule file into a validated Schedule; the only module that knows TOML."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from planner.days.closed import supported_countries
+from planner.errors import PlannerError, Problem, Where
+from planner.schedule.locate import Locator
+from planner.schedule.model import (
+    Activity,
+    ApprovingBody,
+    Blackout,
+    DayRules,
+    DeploymentPhase,
+    DeploymentWindow,
+    Direction,
+    Exercise,
+    ExerciseWindow,
+    Forum,
+    HeldEvent,
+    Party,
+    Phase,
+    Precision,
+    Regime,
+    Schedule,
+    SessionPeriod,
+    Venue,
+)
+from planner.schedule.read import Problems, Table
+
+if sys.version_info >= (3, 14):
+    import tomllib
+else:  # tomli 2.1+ gives the line of a syntax error as an attribute
+    import tomli as tomllib
+
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
+_MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def load_schedule(path: str | Path) -> Schedule:
+    """Read and validate a schedule file.
+
+    Raises:
+        PlannerError: with every problem found, each with file, line and key path.
+    """
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise PlannerError(Problem(Where(name), f"cannot read the schedule: {reason}",
+                                   "check the path")) from None
+    return parse_schedule(raw, name)
+
+
+def parse_schedule(raw: bytes, name: str) -> Schedule:
+    """Validate schedule bytes read from `name` (used in messages)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise PlannerError(Problem(Where(name, line=line), "is not valid UTF-8 text",
+                                   "save the file as UTF-8")) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PlannerError(_syntax_problem(error, text, name)) from None
+    except RecursionError:
+        raise PlannerError(Problem(Where(name), "is nested too deeply to read",
+                                   "flatten the tables")) from None
+    problems = Problems(name, Locator(text))
+    schedule = _Loader(problems).schedule(Table(data, "", problems), name)
+    if problems.found:
+        raise PlannerError(*problems.found)
+    return schedule
+
+
+def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> Problem:
+    line = getattr(error, "lineno", None)
+    message = getattr(error, "msg", str(error))
+    source = ""
+    if line:
+        lines = text.splitlines()
+        if 0 < line <= len(lines):
+            source = lines[line - 1].strip()[:80]
+    detail = f"TOML syntax error: {message}"
+    if source:
+        detail += f" in `{source}`"
+    return Problem(Where(name, line=line), detail, "fix the TOML syntax on that line")
+
+
+class _Loader:
+    """Builds model objects from tables; references are checked after everything is read."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.countries = supported_countries()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _id(self, table: Table, value: str) -> str:
+        if not _ID.match(value):
+            self.problems.add(table.path, f"id {value!r} must be letters, digits, '_' or '-'",
+                              "rename it, e.g. executive_session")
+        return value
+
+    def _date(self, table: Table, name: str, required: bool = True) -> dt.date | None:
+        value = table.date(name, required)
+        if value is not None and not EARLIEST <= value <= LATEST:
+            self.problems.add(table.key(name), f"{value} is out of range",
+                              "use a date between 1900 and 2199")
+            return None
+        return value
+
+    def _country(self, table: Table, name: str) -> str:
+        code = table.text(name)
+        if code and code.upper() not in self.countries:
+            self.problems.add(table.key(name), f"unknown country {code!r}",
+                              "use an ISO 3166 code the holidays package supports, e.g. US or MX")
+        return code.upper()
+
+    def _span(self, table: Table, start: str, end: str) -> tuple[dt.date, dt.date] | None:
+        first = self._date(table, start)
+        last = self._date(table, end)
+        if first is None or last is None:
+            return None
+        if last < first:
+            self.problems.add(table.key(end), f"{last} is before {start} {first}",
+                              f"make {end} the same day as {start} or later")
+            return None
+        return first, last
+
+    def _refs(self, table: Table, name: str, values: tuple[str, ...], known: set[str],
+              what: str) -> None:
+        for value in values:
+            if value not in known:
+                choices = ", ".join(sorted(known)) or "none declared"
+                self.problems.add(table.key(name), f"unknown {what} {value!r}",
+                                  f"use one of: {choices}")
+
+    # -- the file ----------------------------------------------------------------------------
+    def schedule(self, root: Table, name: str) -> Schedule:
+        plan = root.table("plan", required=True) or Table({}, "plan", self.problems)
+        title = plan.text("name")
+        calendar_name = plan.text("calendar_name", default=title)
+        uid_domain = plan.text("uid_domain", default="planner.invalid")
+        span = self._span(plan, "from", "to")
+        plan.finish()
+        days = self.days(root.table("days") or Table({}, "days", self.problems))
+        parties = tuple(self.party(pid, t) for pid, t in root.named_tables("parties"))
+        venues = tuple(self.venue(vid, t) for vid, t in root.named_tables("venues"))
+        if not parties:
+            self.problems.add("parties", "no parties declared", "add [parties.<id>] tables")
+        party_ids = {p.id for p in parties}
+        venue_ids = {v.id for v in venues}
+        exercises = tuple(self.exercise(eid, t, venue_ids, party_ids)
+                          for eid, t in root.named_tables("exercises"))
+        categories = {e.category for e in exercises}
+        forums = tuple(self.forum(fid, t, party_ids, venue_ids, categories)
+                       for fid, t in root.named_tables("forums"))
+        bodies = tuple(self.approving_body(bid, t) for bid, t in root.named_tables("approving_bodies"))
+        body_ids = {b.id for b in bodies}
+        deployments = tuple(self.deployment(did, t, venue_ids, body_ids)
+                            for did, t in root.named_tables("deployments"))
+        root.finish()
+        first, last = span or (EARLIEST, EARLIEST)
+        return Schedule(name, title, calendar_name, uid_domain, first, last, days, parties,
+                        venues, forums, exercises, bodies, deployments)
+
+    def days(self, table: Table) -> DayRules:
+        holidays = tuple(code.upper() for code in table.texts("holidays"))
+        for code in holidays:
+            if code not in self.countries:
+                self.problems.add(table.key("holidays"), f"unknown country {code!r}",
+                                  "use ISO 3166 codes the holidays package supports, e.g. US, MX")
+        weekend = table.weekdays("weekend")
+        blackouts = []
+        for item in table.tables("blackouts"):
+            span = self._span(item, "from", "to")
+            reason = item.text("reason", default="blackout")
+            item.finish()
+            if span:
+                blackouts.append(Blackout(span[0], span[1], reason))
+        table.finish()
+        return DayRules(holidays, weekend if weekend is not None else frozenset({5, 6}),
+                        tuple(blackouts))
+
+    def party(self, party_id: str, table: Table) -> Party:
+        party = Party(self._id(table, party_id), table.text("name"),
+                      self._country(table, "country"), table.where)
+        table.finish()
+        return party
+
+    def venue(self, venue_id: str, table: Table) -> Venue:
+        zone = table.text("timezone")
+        if zone:
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                self.problems.add(table.key("timezone"), f"unknown time zone {zone!r}",
+                                  "use an IANA name such as America/Mexico_City")
+        venue = Venue(self._id(table, venue_id), table.text("name"),
+                      self._country(table, "country"), zone, table.where)
+        table.finish()
+        return venue
+
+    # -- forums ------------------------------------------------------------------------------
+    def forum(self, forum_id: str, table: Table, parties: set[str], venues: set[str],
+              categories: set[str]) -> Forum:
+        name = table.text("name")
+        short = table.text("short", default=forum_id)
+        forum_parties = table.texts("parties", required=True)
+        self._refs(table, "parties", forum_parties, parties, "party")
+        activities = tuple(self.activity(aid, t, parties, venues, categories)
+                           for aid, t in table.named_tables("activities"))
+        activity_ids = {a.id for a in activities}
+        regimes = tuple(self.regime(t, activity_ids) for t in table.tables("regimes"))
+        if not regimes:
+            self.problems.add(table.key("regimes"), "no regimes declared",
+                              "add a [[forums.<id>.regimes]] table with cycle_months and start")
+        self._check_overlap(regimes)
+        held = tuple(self.held(t, activity_ids, venues) for t in table.tables("held"))
+        table.finish()
+        return Forum(self._id(table, forum_id), name, short, forum_parties, activities,
+                     regimes, tuple(h for h in held if h is not None), table.where)
+
+    def activity(self, activity_id: str, table: Table, parties: set[str], venues: set[str],
+                 categories: set[str]) -> Activity:
+        title = table.text("title")
+        kind = table.text("kind", default="meeting")
+        days = table.integer("days", 1, 92, default=1)
+        start_time = table.time("start_time")
+        hours = table.number("hours", 0.25, 24)
+        if (start_time is None) != (hours is None):
+            self.problems.add(table.key("hours" if start_time else "start_time"),
+                              "timed events need both start_time and hours",
+                              "add the missing one, or remove both for an all-day event")
+        if hours is not None and days != 1:
+            self.problems.add(table.key("days"), "a timed event lasts one day",
+                              "remove days, or remove start_time and hours")
+        weekdays = table.weekdays("weekdays")
+        if weekdays is not None and not weekdays:
+            self.problems.add(table.key("weekdays"), "allows no day at all",
+                              "list at least one weekday")
+        preferred = table.integers("preferred_months", 1, 12)
+        activity_venues = table.texts("venues")
+        if table.has("venue"):
+            activity_venues = (table.text("venue"),) + activity_venues
+        self._refs(table, "venues", activity_venues, venues, "venue")
+        during = table.texts("during_exercise")
+        self._refs(table, "during_exercise", during, categories, "exercise category")
+        if not activity_venues and not during:
+            self.problems.add(table.key("venue"), "no venue",
+                              "add venue = \"<id>\", venues = [...] for a rotation, "
+                              "or during_exercise = [...]")
+        participants = table.texts("participants")
+        self._refs(table, "participants", participants, parties, "party")
+        numbered = table.flag("numbered", False)
+        description = table.text("description", default="")
+        table.finish()
+        return Activity(self._id(table, activity_id), title, kind, days, start_time, hours,
+                        weekdays, preferred, activity_venues, participants, during, numbered,
+                        description, table.where)
+
+    def regime(self, table: Table, activities: set[str]) -> Regime:
+        regime_id = table.text("id")
+        cycle_months = table.integer("cycle_months", 1, 120)
+        start = self._date(table, "start")
+        end = self._date(table, "end", required=False)
+        if start and end and end < start:
+            self.problems.add(table.key("end"), f"{end} is before start {start}",
+                              "make end later than start")
+        planned = table.flag("planned", True)
+        phases = tuple(self.phase(t, cycle_months, activities) for t in table.tables("phases"))
+        if not phases:
+            self.problems.add(table.key("phases"), "no phases declared",
+                              "add phases = [{ id = ..., months = [1, 12], activities = [...] }]")
+        table.finish()
+        return Regime(self._id(table, regime_id), cycle_months, start or EARLIEST, end, phases,
+                      planned, table.where)
+
+    def phase(self, table: Table, cycle_months: int, activities: set[str]) -> Phase:
+        phase_id = table.text("id")
+        name = table.text("name", default=phase_id)
+        months = table.integers("months", 1, 120)
+        bounds = (1, 1)
+        if len(months) != 2 or months[0] > months[1]:
+            self.problems.add(table.key("months"), "must be [first, last] months of the cycle",
+                              "e.g. months = [13, 24]")
+        elif months[1] > cycle_months:
+            self.problems.add(table.key("months"),
+                              f"month {months[1]} is outside the {cycle_months}-month cycle",
+                              f"keep the phase within months 1 to {cycle_months}")
+        else:
+            bounds = (months[0], months[1])
+        listed = table.texts("activities", required=True)
+        self._refs(table, "activities", listed, activities, "activity")
+        table.finish()
+        return Phase(self._id(table, phase_id), name, bounds, listed, table.where)
+
+    def _check_overlap(self, regimes: tuple[Regime, ...]) -> None:
+        ordered = sorted(regimes, key=lambda r: r.start)
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if earlier.end is None or earlier.end >= later.start:
+                self.problems.add(later.where.key + ".start",
+                                  f"regime {later.id!r} starts while {earlier.id!r} still runs",
+                                  f"end {earlier.id!r} before {later.start}")
+
+    def held(self, table: Table, activities: set[str], venues: set[str]) -> HeldEvent | None:
+        activity = table.text("activity")
+        self._refs(table, "activity", (activity,), activities, "activity")
+        number = table.integer("number", 1, 999, default=0) or None
+        venue = table.text("venue", default="") or None
+        if venue:
+            self._refs(table, "venue", (venue,), venues, "venue")
+        note = table.text("note", default="")
+        when = self._held_dates(table)
+        table.finish()
+        if when is None:
+            return None
+        return HeldEvent(activity, number, when[0], when[1], when[2], venue, note, table.where)
+
+    def _held_dates(self, table: Table) -> tuple[dt.date, dt.date, Precision] | None:
+        forms = [k for k in ("date", "start", "month", "year") if table.has(k)]
+        if len(forms) != 1:
+            self.problems.add(table.path, "give exactly one of date, start/end, month or year",
+                              "e.g. month = \"2023-08\" when only the month is known")
+            return None
+        form = forms[0]
+        if form == "date":
+            day = self._date(table, "date")
+            return (day, day, Precision.DAY) if day else None
+        if form == "start":
+            span = self._span(table, "start", "end")
+            return (span[0], span[1], Precision.DAY) if span else None
+        if form == "month":
+            text = table.text("month")
+            match = _YEAR_MONTH.match(text)
+            if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2199:
+                self.problems.add(table.key("month"), f"must be \"YYYY-MM\", got {text!r}",
+                                  "e.g. month = \"2023-08\"")
+                return None
+            year, month = int(match.group(1)), int(match.group(2))
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last), Precision.MONTH
+        year = table.integer("year", 1900, 2199)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
+
+    # -- exercises and deployments --------------------------------------------------------------
+    def exercise(self, exercise_id: str, table: Table, venues: set[str],
+                 parties: set[str]) -> Exercise:
+        name = table.text("name")
+        category = table.text("category")
+        venue = table.text("venue")
+        self._refs(table, "venue", (venue,), venues, "venue")
+        participants = table.texts("participants")
+        self._refs(table, "participants", participants, parties, "party")
+        every = table.integer("every_months", 1, 120, default=0) or None
+        windows = []
+        for item in table.tables("windows"):
+            span = self._span(item, "start", "end")
+            item.finish()
+            if span:
+                windows.append(ExerciseWindow(span[0], span[1]))
+        if not windows and not table.has("windows"):
+            self.problems.add(table.key("windows"), "missing",
+                              "add [[exercises.<id>.windows]] with start and end")
+        table.finish()
+        return Exercise(self._id(table, exercise_id), name, category, venue, participants,
+                        tuple(sorted(windows, key=lambda w: w.start)), every, table.where)
+
+    def approving_body(self, body_id: str, table: Table) -> ApprovingBody:
+        name = table.text("name")
+        country = self._country(table, "country")
+        periods = []
+        for item in table.tables("periods"):
+            start = self._month_day(item, "from")
+            end = self._month_day(item, "to")
+            item.finish()
+            if start and end:
+                periods.append(SessionPeriod(start, end))
+        if not periods:
+            self.problems.add(table.key("periods"), "no session periods",
+                              "add periods = [{ from = \"09-01\", to = \"12-15\" }, ...]")
+        extended_years = table.integers("extended_years", 1900, 2199)
+        extended_end = self._month_day(table, "extended_to", required=bool(extended_years))
+        sitting = table.weekdays("sitting_weekdays")
+        table.finish()
+        return ApprovingBody(self._id(table, body_id), name, country, tuple(periods),
+                             extended_years, extended_end or (12, 31),
+                             sitting if sitting else frozenset(range(7)), table.where)
+
+    def _month_day(self, table: Table, name: str, required: bool = True) -> tuple[int, int] | None:
+        if not required and not table.has(name):
+            return None
+        text = table.text(name)
+        match = _MONTH_DAY.match(text)
+        if match:
+            month, day = int(match.group(1)), int(match.group(2))
+            if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2001, month)[1]:
+                return month, day
+        if text:
+            self.problems.add(table.key(name), f"must be \"MM-DD\", got {text!r}",
+                              "e.g. \"12-15\"")
+        return None
+
+    def deployment(self, deployment_id: str, table: Table, venues: set[str],
+                   bodies: set[str]) -> DeploymentWindow:
+        title = table.text("title")
+        direction_text = table.text("direction")
+        try:
+            direction = Direction(direction_text)
+        except ValueError:
+            if direction_text:
+                self.problems.add(table.key("direction"), f"unknown direction {direction_text!r}",
+                                  "use \"entry\" (foreign troops enter) or \"exit\" "
+                                  "(national troops leave)")
+            direction = Direction.ENTRY
+        sending = self._country(table, "sending_country")
+        host = self._country(table, "host_country")
+        personnel = table.integer("personnel", 1, 1_000_000, default=0) or None
+        unit = table.text("unit", default="")
+        purpose = table.text("purpose", default="")
+        body = table.text("approving_body")
+        self._refs(table, "approving_body", (body,), bodies, "approving body")
+        request_sent = self._date(table, "request_sent", required=False)
+        approved = self._date(table, "approved", required=False)
+        phases = []
+        for item in table.tables("phases"):
+            phase_name = item.text("name")
+            venue = item.text("venue")
+            self._refs(item, "venue", (venue,), venues, "venue")
+            span = self._span(item, "start", "end")
+            item.finish()
+            if span:
+                phases.append(DeploymentPhase(phase_name, venue, span[0], span[1]))
+        if not phases and not table.has("phases"):
+            self.problems.add(table.key("phases"), "missing",
+                              "add [[deployments.<id>.phases]] with name, venue, start and end")
+        table.finish()
+        placeholder = DeploymentPhase("", "", EARLIEST, EARLIEST)
+        return DeploymentWindow(self._id(table, deployment_id), title, direction, sending, host,
+                                personnel, unit, purpose, tuple(phases) or (placeholder,), body,
+                                request_sent, approved, table.where)

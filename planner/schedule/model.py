@@ -1,0 +1,236 @@
+"""The schedule as typed, immutable data: what the TOML file says, validated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from planner.errors import Where
+
+NOWHERE = Where("<built-in>")
+
+
+class Precision(Enum):
+    """How exactly a held event's date is known."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Direction(Enum):
+    """Which way troops cross the border in a deployment window."""
+
+    ENTRY = "entry"  # foreign troops entering the host country
+    EXIT = "exit"  # national troops leaving for the host country
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    id: str
+    name: str
+    country: str
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    id: str
+    name: str
+    country: str
+    timezone: str  # IANA name, checked against zoneinfo at load time
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Blackout:
+    start: dt.date
+    end: dt.date  # inclusive
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayRules:
+    """Which days are closed for meetings everywhere in the plan."""
+
+    holiday_countries: tuple[str, ...]  # avoided in addition to participants' countries
+    weekend: frozenset[int]  # 0 = Monday
+    blackouts: tuple[Blackout, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Something to place once in each cycle's phase that lists it."""
+
+    id: str
+    title: str
+    kind: str
+    days: int
+    start_time: dt.time | None  # set for timed events
+    hours: float | None
+    weekdays: frozenset[int] | None  # None: any day that is not a weekend
+    preferred_months: tuple[int, ...]
+    venues: tuple[str, ...]  # one venue, or a rotation in this order
+    participants: tuple[str, ...]  # party ids
+    during_exercise: tuple[str, ...]  # exercise categories it must fall inside; empty: none
+    numbered: bool
+    description: str
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    id: str
+    name: str
+    months: tuple[int, int]  # inclusive months of the cycle, 1-based
+    activities: tuple[str, ...]  # activity ids
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    """A period of the forum's life with one cycle length and its phases."""
+
+    id: str
+    cycle_months: int
+    start: dt.date
+    end: dt.date | None  # inclusive; None: open-ended
+    phases: tuple[Phase, ...]
+    planned: bool  # False: history only, nothing is placed, held events are kept
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldEvent:
+    """A fact of the past, kept as recorded and never moved."""
+
+    activity: str
+    number: int | None
+    start: dt.date
+    end: dt.date  # inclusive
+    precision: Precision
+    venue: str | None
+    note: str
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Forum:
+    id: str
+    name: str
+    short: str
+    parties: tuple[str, ...]
+    activities: tuple[Activity, ...]
+    regimes: tuple[Regime, ...]
+    held: tuple[HeldEvent, ...]
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+    def activity(self, activity_id: str) -> Activity:
+        return next(a for a in self.activities if a.id == activity_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseWindow:
+    start: dt.date
+    end: dt.date  # inclusive
+    projected: bool = False  # True when derived from `every_months`, not announced
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """A combined exercise or training that leaders may visit."""
+
+    id: str
+    name: str
+    category: str
+    venue: str
+    participants: tuple[str, ...]
+    windows: tuple[ExerciseWindow, ...]
+    every_months: int | None  # repeat the last known window at this interval
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPeriod:
+    """An ordinary period of a legislature, as (month, day) bounds, inclusive."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovingBody:
+    """A legislature whose vote a deployment needs, and when it sits."""
+
+    id: str
+    name: str
+    country: str
+    periods: tuple[SessionPeriod, ...]
+    extended_years: tuple[int, ...]  # years whose autumn period runs to `extended_end`
+    extended_end: tuple[int, int]
+    sitting_weekdays: frozenset[int]
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DeploymentPhase:
+    name: str
+    venue: str
+    start: dt.date
+    end: dt.date  # inclusive
+
+
+@dataclass(frozen=True, slots=True)
+class DeploymentWindow:
+    """Troops crossing the border for an activity, with the approval it needs."""
+
+    id: str
+    title: str
+    direction: Direction
+    sending_country: str
+    host_country: str
+    personnel: int | None  # None: not recorded
+    unit: str
+    purpose: str
+    phases: tuple[DeploymentPhase, ...]
+    approving_body: str
+    request_sent: dt.date | None
+    approved: dt.date | None
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+    @property
+    def start(self) -> dt.date:
+        return min(phase.start for phase in self.phases)
+
+    @property
+    def end(self) -> dt.date:
+        return max(phase.end for phase in self.phases)
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Everything one schedule file declares."""
+
+    path: str
+    name: str
+    calendar_name: str
+    uid_domain: str
+    plan_from: dt.date
+    plan_to: dt.date
+    days: DayRules
+    parties: tuple[Party, ...]
+    venues: tuple[Venue, ...]
+    forums: tuple[Forum, ...]
+    exercises: tuple[Exercise, ...]
+    approving_bodies: tuple[ApprovingBody, ...]
+    deployments: tuple[DeploymentWindow, ...]
+
+    def venue(self, venue_id: str) -> Venue:
+        return next(v for v in self.venues if v.id == venue_id)
+
+    def party(self, party_id: str) -> Party:
+        return next(p for p in self.parties if p.id == party_id)
+
+    def approving_body(self, body_id: str) -> ApprovingBody:
+        return next(b for b in self.approving_bodies if b.id == body_id)

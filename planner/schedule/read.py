@@ -1,0 +1,217 @@
+"""Typed reading of parsed TOML that tracks key paths and collects problems instead of raising."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from planner.errors import Problem, Where
+from planner.schedule.locate import Locator
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _type_name(value: object) -> str:
+    names = {str: "a string", int: "a number", float: "a number", bool: "true/false",
+             list: "a list", dict: "a table", dt.date: "a date", dt.datetime: "a date-time",
+             dt.time: "a time"}
+    return names.get(type(value), type(value).__name__)
+
+
+class Problems:
+    """The problems found in one file so far, each placed at its key path's line."""
+
+    def __init__(self, file: str, locator: Locator) -> None:
+        self.file = file
+        self.locator = locator
+        self.found: list[Problem] = []
+
+    def where(self, key: str) -> Where:
+        return Where(self.file, key, self.locator.line(key))
+
+    def add(self, key: str, message: str, hint: str = "") -> None:
+        self.found.append(Problem(self.where(key), message, hint))
+
+
+class Table:
+    """A TOML table at a key path; every getter records a problem and returns a fallback."""
+
+    def __init__(self, data: dict[str, Any], path: str, problems: Problems) -> None:
+        self.data = data
+        self.path = path
+        self.problems = problems
+        self._seen: set[str] = set()
+
+    def key(self, name: str) -> str:
+        return f"{self.path}.{name}" if self.path else name
+
+    @property
+    def where(self) -> Where:
+        return self.problems.where(self.path)
+
+    def has(self, name: str) -> bool:
+        return name in self.data
+
+    def _raw(self, name: str, required: bool) -> Any:
+        self._seen.add(name)
+        if name not in self.data:
+            if required:
+                self.problems.add(self.key(name), "missing", f"add `{name} = ...` here")
+            return None
+        return self.data[name]
+
+    def _wrong(self, name: str, expected: str, value: object) -> None:
+        self.problems.add(self.key(name), f"must be {expected}, got {_type_name(value)}")
+
+    def text(self, name: str, default: str | None = None) -> str:
+        value = self._raw(name, default is None)
+        if value is None:
+            return default or ""
+        if not isinstance(value, str):
+            self._wrong(name, "a string", value)
+            return default or ""
+        if not value.strip() and default is None:
+            self.problems.add(self.key(name), "must not be empty")
+        if "\x00" in value:
+            self.problems.add(self.key(name), "must not contain a NUL character")
+        return value
+
+    def integer(self, name: str, low: int, high: int, default: int | None = None) -> int:
+        value = self._raw(name, default is None)
+        if value is None:
+            return default if default is not None else low
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._wrong(name, "a whole number", value)
+            return low
+        if not low <= value <= high:
+            self.problems.add(self.key(name), f"must be between {low} and {high}, got {value}")
+            return low
+        return value
+
+    def number(self, name: str, low: float, high: float) -> float | None:
+        value = self._raw(name, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self._wrong(name, "a number", value)
+            return None
+        if not low <= value <= high:
+            self.problems.add(self.key(name), f"must be between {low} and {high}, got {value}")
+            return None
+        return float(value)
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self._raw(name, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self._wrong(name, "true or false", value)
+            return default
+        return value
+
+    def date(self, name: str, required: bool = True) -> dt.date | None:
+        value = self._raw(name, required)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            self._wrong(name, "a date like 2026-03-15 (no quotes)", value)
+            return None
+        return value
+
+    def time(self, name: str) -> dt.time | None:
+        value = self._raw(name, False)
+        if value is None:
+            return None
+        if not isinstance(value, dt.time):
+            self._wrong(name, "a local time like 09:00 (no quotes)", value)
+            return None
+        if value.tzinfo is not None:
+            self.problems.add(self.key(name), "must be a local time; the venue's zone applies")
+            return None
+        return value
+
+    def texts(self, name: str, required: bool = False) -> tuple[str, ...]:
+        value = self._raw(name, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self._wrong(name, "a list of strings", value)
+            return ()
+        return tuple(value)
+
+    def integers(self, name: str, low: int, high: int) -> tuple[int, ...]:
+        value = self._raw(name, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value
+        ):
+            self._wrong(name, "a list of whole numbers", value)
+            return ()
+        for item in value:
+            if not low <= item <= high:
+                self.problems.add(self.key(name), f"must hold numbers {low} to {high}, got {item}")
+                return ()
+        return tuple(value)
+
+    def weekdays(self, name: str) -> frozenset[int] | None:
+        value = self._raw(name, False)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self._wrong(name, "a list of weekdays like [\"tue\", \"wed\"]", value)
+            return None
+        days: set[int] = set()
+        for item in value:
+            short = item.strip().lower()[:3]
+            if short not in WEEKDAYS:
+                self.problems.add(self.key(name), f"unknown weekday {item!r}",
+                                  "use mon, tue, wed, thu, fri, sat or sun")
+                continue
+            days.add(WEEKDAYS.index(short))
+        return frozenset(days)
+
+    def table(self, name: str, required: bool = False) -> Table | None:
+        value = self._raw(name, required)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self._wrong(name, "a table", value)
+            return None
+        return Table(value, self.key(name), self.problems)
+
+    def tables(self, name: str) -> Iterator[Table]:
+        """The elements of an array of tables (`[[name]]` or `name = [{...}]`)."""
+        value = self._raw(name, False)
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self._wrong(name, "a list of tables", value)
+            return
+        for index, item in enumerate(value):
+            key = f"{self.key(name)}[{index}]"
+            if not isinstance(item, dict):
+                self.problems.add(key, f"must be a table, got {_type_name(item)}")
+                continue
+            yield Table(item, key, self.problems)
+
+    def named_tables(self, name: str) -> Iterator[tuple[str, Table]]:
+        """The sub-tables of `[name.<id>]`, each with its id."""
+        parent = self.table(name)
+        if parent is None:
+            return
+        for child_id in parent.data:
+            child = parent.table(child_id, required=True)
+            if child is not None:
+                yield child_id, child
+
+    def finish(self) -> None:
+        """Report every key nobody asked for, with the nearest known one."""
+        for name in self.data:
+            if name in self._seen:
+                continue
+            close = difflib.get_close_matches(name, sorted(self._seen), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "remove it"
+            self.problems.add(self.key(name), "unknown key", hint)
