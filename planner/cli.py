@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +13,7 @@ import click
 from planner import __version__
 from planner.engine import make_plan
 from planner.errors import PlannerError, Problem, Where
+from planner.i18n import LANGS, Text
 from planner.plan import Plan
 from planner.resources import default_schedule
 from planner.schedule.load import load_schedule
@@ -63,6 +63,11 @@ def horizon_options(function: F) -> F:
                         help="Date to judge warnings by (default: the real today).")(function)
 
 
+def lang_option(function: F) -> F:
+    return click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
+                        help="Language of titles and descriptions.")(function)
+
+
 def _load(schedule: Path | None) -> Schedule:
     return load_schedule(schedule or default_schedule())
 
@@ -82,7 +87,7 @@ def _warn(plan: Plan) -> None:
         click.echo(f"warning: {warning}", err=True)
 
 
-def _party_names(schedule: Schedule) -> dict[str, str]:
+def _party_names(schedule: Schedule) -> dict[str, Text]:
     return {party.id: party.name for party in schedule.parties}
 
 
@@ -106,9 +111,10 @@ def cli() -> None:
               type=click.Path(dir_okay=False, allow_dash=True),
               help="Calendar file to write; '-' writes to standard output.")
 @horizon_options
+@lang_option
 @click.version_option(__version__, prog_name="planner")
 def generate(schedule: Path | None, output: str, from_date: dt.datetime | None,
-             to_date: dt.datetime | None, today_date: dt.datetime | None) -> None:
+             to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str) -> None:
     """Plan the schedule and write it as an .ics calendar file.
 
     \b
@@ -122,7 +128,7 @@ def generate(schedule: Path | None, output: str, from_date: dt.datetime | None,
 
     loaded = _load(schedule)
     plan = _plan(loaded, from_date, to_date, today_date)
-    data = render_ics(plan, stamp=build_stamp(), party_names=_party_names(loaded))
+    data = render_ics(plan, stamp=build_stamp(), party_names=_party_names(loaded), lang=lang)
     write_atomically(output, data)
     _warn(plan)
     target = "standard output" if output == "-" else str(Path(output).resolve())
@@ -155,10 +161,11 @@ def validate(schedule: Path, today_date: dt.datetime | None) -> None:
 @horizon_options
 @click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
+@lang_option
 @click.version_option(__version__, prog_name="planner")
 def list_events(schedule: Path | None, from_date: dt.datetime | None,
                 to_date: dt.datetime | None, today_date: dt.datetime | None,
-                forums: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+                forums: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> None:
     """Print the plan as a table in the terminal.
 
     \b
@@ -172,7 +179,7 @@ def list_events(schedule: Path | None, from_date: dt.datetime | None,
     plan = _plan(_load(schedule), from_date, to_date, today_date)
     events = [e for e in plan.events
               if (not forums or e.forum in forums) and (not kinds or e.kind in kinds)]
-    click.echo(table(events))
+    click.echo(table(events, lang))
     click.echo(f"{len(events)} events", err=True)
 
 
@@ -181,8 +188,10 @@ def list_events(schedule: Path | None, from_date: dt.datetime | None,
 @schedule_argument
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
+@lang_option
 @click.version_option(__version__, prog_name="planner")
-def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None) -> None:
+def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None,
+            lang: str) -> None:
     """Say why an event is on its date: cycle, phase, rules and refused days.
 
     EVENT-ID is the last column of `planner list`.
@@ -202,7 +211,7 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
         close = difflib.get_close_matches(event_id, [e.id for e in plan.events], n=3)
         hint = f"did you mean {', '.join(close)}?" if close else "see `planner list` for ids"
         raise PlannerError(Problem(Where(loaded.path), f"no event with id {event_id!r}", hint))
-    click.echo(explain_text(event, _party_names(loaded)))
+    click.echo(explain_text(event, _party_names(loaded), lang=lang))
 
 
 def main() -> None:
@@ -210,4 +219,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

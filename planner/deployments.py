@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from planner.days.legislature import approval_deadline
 from planner.errors import Problem, Where
+from planner.i18n import Text, phrase
 from planner.plan import PlannedEvent, Provenance, Status
 from planner.schedule.model import DeploymentWindow, Direction, Schedule
 
@@ -34,14 +35,15 @@ def deployment_events(schedule: Schedule, today: dt.date) -> DeploymentPlan:
     return DeploymentPlan(tuple(events), tuple(warnings))
 
 
-def describe(window: DeploymentWindow) -> str:
+def describe(window: DeploymentWindow) -> Text:
     """One line saying who crosses where, how many, and for what."""
-    verb = "enter" if window.direction is Direction.ENTRY else "leave for"
-    count = f"{window.personnel} personnel" if window.personnel else "Personnel"
-    who = f"{count} from {window.sending_country}"
-    unit = f" ({window.unit})" if window.unit else ""
-    purpose = f" for {window.purpose}" if window.purpose else ""
-    return f"{who}{unit} {verb} {window.host_country}{purpose}, {window.start} to {window.end}."
+    verb = phrase("enter" if window.direction is Direction.ENTRY else "leave_for")
+    who = (phrase("personnel", count=window.personnel, country=window.sending_country)
+           if window.personnel else phrase("personnel_unknown", country=window.sending_country))
+    unit = Text(" (") + window.unit + ")" if window.unit else Text("")
+    purpose = phrase("for_purpose", purpose=window.purpose) if window.purpose else Text("")
+    return phrase("deployment_line", who=who, unit=unit, verb=verb, host=window.host_country,
+                  purpose=purpose, start=window.start, end=window.end)
 
 
 def _phase_events(schedule: Schedule, window: DeploymentWindow) -> list[PlannedEvent]:
@@ -49,14 +51,15 @@ def _phase_events(schedule: Schedule, window: DeploymentWindow) -> list[PlannedE
     many = len(window.phases) > 1
     for index, phase in enumerate(sorted(window.phases, key=lambda p: p.start), start=1):
         venue = schedule.venue(phase.venue)
-        label = f" — phase {index}: {phase.name}" if many else f" — {phase.name}"
+        label = (phrase("deployment_phase", index=index, name=phase.name) if many
+                 else Text(" — ") + phase.name)
         events.append(PlannedEvent(
             id=f"deployment.{window.id}.phase{index}", forum="deployments", activity=window.id,
-            kind="deployment", title=f"Deployment window: {window.title}{label}",
+            kind="deployment", title=phrase("deployment_window", title=window.title, label=label),
             start=phase.start, end=phase.end, status=Status.FIXED, venue=venue.id,
             location=venue.name, timezone=venue.timezone,
             participants=(), description=describe(window),
-            provenance=Provenance("fixed", "Fixed: dates given in the schedule as approved.")))
+            provenance=Provenance("fixed", phrase("why_fixed_deployment"))))
     return events
 
 
@@ -65,32 +68,30 @@ def _deadline_event(schedule: Schedule, window: DeploymentWindow) -> PlannedEven
     deadline = approval_deadline(body, window.start)
     if deadline is None:
         return None
-    summary = (f"Last day {body.name} sits before the window starts on {window.start}; "
-               "a window that starts in a recess must be voted in the preceding period.")
     return PlannedEvent(
         id=f"deployment.{window.id}.approval-deadline", forum="deployments", activity=window.id,
-        kind="approval-deadline", title=f"Approval deadline ({body.name}): {window.title}",
-        start=deadline, end=deadline, status=Status.DEADLINE, venue=None, location="",
+        kind="approval-deadline",
+        title=phrase("approval_deadline", body=body.name, title=window.title),
+        start=deadline, end=deadline, status=Status.DEADLINE, venue=None, location=Text(""),
         timezone=None, participants=(), description=describe(window),
-        provenance=Provenance("approval deadline", summary), alarm_days=ALARM_DAYS)
+        provenance=Provenance("approval deadline",
+                              phrase("why_deadline", body=body.name, start=window.start)),
+        alarm_days=ALARM_DAYS)
 
 
 def _recorded_steps(schedule: Schedule, window: DeploymentWindow) -> list[PlannedEvent]:
     body = schedule.approving_body(window.approving_body)
     steps = []
-    for kind, day, title in (("request", window.request_sent, "Request sent to"),
-                             ("approval", window.approved, "Approved by")):
+    for kind, day, key in (("request", window.request_sent, "request_sent"),
+                           ("approval", window.approved, "approved_by")):
         if day is None:
             continue
         steps.append(PlannedEvent(
             id=f"deployment.{window.id}.{kind}", forum="deployments", activity=window.id,
-            kind=kind, title=f"{title} {body.name}: {window.title}", start=day, end=day,
-            status=Status.HELD, venue=None, location="", timezone=None, participants=(),
-            description=describe(window),
-            provenance=Provenance("held", "Held: date recorded in the schedule.")))
+            kind=kind, title=phrase(key, body=body.name, title=window.title), start=day, end=day,
+            status=Status.HELD, venue=None, location=Text(""), timezone=None, participants=(),
+            description=describe(window), provenance=Provenance("held", phrase("why_recorded"))))
     return steps
-
-
 def _approval_warning(window: DeploymentWindow, deadline: dt.date,
                       today: dt.date) -> Problem | None:
     where = Where(window.where.file, f"{window.where.key}.approved", window.where.line)

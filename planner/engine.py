@@ -13,6 +13,7 @@ from planner.days.closed import ClosedDays
 from planner.deployments import deployment_events
 from planner.errors import PlannerError, Problem, Where
 from planner.exercises import all_windows
+from planner.i18n import EMPTY, Text, join, month_name, ordinal, phrase
 from planner.plan import Plan, PlannedEvent, Provenance, Refusal, Status
 from planner.rules import Occurrence, Rule
 from planner.rules.closed_days import NoBlackouts, NoHolidays
@@ -28,14 +29,6 @@ from planner.schedule.model import (
     Schedule,
     Venue,
 )
-
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
-
-
-def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def make_plan(schedule: Schedule, *, today: dt.date,
@@ -159,12 +152,8 @@ class _ForumPlacer:
         venue = self.schedule.venue(held.venue) if held.venue else None
         if venue is not None:
             self.last_venue[activity.id] = venue.id
-        precision = {Precision.DAY: "as recorded",
-                     Precision.MONTH: "only the month is recorded",
-                     Precision.YEAR: "only the year is recorded"}[held.precision]
-        summary = f"Held: a recorded fact of the past ({precision}); the engine keeps it as is."
-        line = f" (schedule line {held.where.line})" if held.where.line else ""
-        provenance = Provenance("held", summary + line)
+        precision = phrase(f"precision_{held.precision.value}")
+        provenance = Provenance("held", phrase("why_held", precision=precision))
         return self._event(activity, slot, held.start, held.end, Status.HELD, venue, provenance,
                            event_id=self._event_id(slot, held), number=held.number,
                            note=held.note, precision=held.precision)
@@ -184,9 +173,9 @@ class _ForumPlacer:
             assert visited is not None  # the rule allowed the day, so one exercise is under way
             exercise, window = visited
             venue = self.schedule.venue(exercise.venue)
-            projected = " (projected window)" if window.projected else ""
-            provenance = replace(provenance, summary=provenance.summary +
-                                 f" Visits {exercise.name}, {window.start} to {window.end}{projected}.")
+            visit = phrase("why_visit", exercise=exercise.name, start=window.start, end=window.end,
+                           projected=phrase("projected_window") if window.projected else "")
+            provenance = replace(provenance, summary=provenance.summary + visit)
         elif venue is not None:
             self.last_venue[activity.id] = venue.id
         end = start + dt.timedelta(days=activity.days - 1)
@@ -195,7 +184,7 @@ class _ForumPlacer:
 
     def _event(self, activity: Activity, slot: _Slot | None, start: dt.date, end: dt.date,
                status: Status, venue: Venue | None, provenance: Provenance, *, event_id: str,
-               number: int | None = None, note: str = "",
+               number: int | None = None, note: Text = EMPTY,
                precision: Precision = Precision.DAY) -> PlannedEvent:
         start_time = end_time = None
         if activity.start_time is not None and activity.hours and venue is not None \
@@ -204,16 +193,18 @@ class _ForumPlacer:
             start_time = dt.datetime.combine(start, activity.start_time, tzinfo=zone)
             utc_end = start_time.astimezone(dt.UTC) + dt.timedelta(hours=activity.hours)
             end_time = utc_end.astimezone(zone)
-        cycle = phase = ""
+        cycle = phase = Text("")
         if slot is not None:
             c = slot.cycle
-            cycle = f"{c.regime.id} cycle {c.number} ({c.start} to {c.end})"
-            phase = f"{slot.window.phase.name} ({slot.window.start} to {slot.window.end})"
-        description = " ".join(part for part in (activity.description, note) if part)
+            cycle = phrase("cycle_label", regime=c.regime.id, number=c.number, start=c.start, end=c.end)
+            phase = phrase("span", name=slot.window.phase.name, start=slot.window.start,
+                           end=slot.window.end)
+        description = join([activity.description, note])
         return PlannedEvent(
             id=event_id, forum=self.forum.id, activity=activity.id, kind=activity.kind,
-            title=f"{self.forum.short}: {activity.title}", start=start, end=end, status=status,
-            venue=venue.id if venue else None, location=venue.name if venue else "",
+            title=phrase("forum_title", short=self.forum.short, title=activity.title), start=start,
+            end=end, status=status, venue=venue.id if venue else None,
+            location=venue.name if venue else Text(""),
             timezone=venue.timezone if venue else None,
             participants=activity.participants or self.forum.parties, description=description,
             provenance=provenance, start_time=start_time, end_time=end_time, cycle=cycle,
@@ -230,8 +221,8 @@ class _ForumPlacer:
                 continue
             number = event.number or previous.get(event.activity, 0) + 1
             previous[event.activity] = number
-            result.append(replace(event, number=number,
-                                  title=f"{event.title} ({ordinal(number)})"))
+            title = phrase("numbered", title=event.title, number=ordinal(number))
+            result.append(replace(event, number=number, title=title))
         return result
 
 
@@ -270,18 +261,18 @@ def choose_day(occurrence: Occurrence,
         "allow more weekdays, widen the phase, shorten the activity or remove a blackout")
 
 
-def _summary(occurrence: Occurrence, day: dt.date, preferred: set[int], refused: int) -> str:
+def _summary(occurrence: Occurrence, day: dt.date, preferred: set[int], refused: int) -> Text:
     window = occurrence.window
-    where = f"phase {window.phase.name!r} ({window.start} to {window.end})"
+    where = phrase("why_phase", name=window.phase.name, start=window.start, end=window.end)
     if day.month in preferred:
-        months = ", ".join(MONTH_NAMES[m - 1] for m in sorted(preferred))
-        how = f"First allowed day in a preferred month ({months}) of {where}"
+        months = Text(", ".join(month_name(m) for m in sorted(preferred)),
+                      ", ".join(month_name(m, "es") for m in sorted(preferred)))
+        how = phrase("why_preferred", months=months, where=where)
     elif preferred:
-        how = f"No preferred month had an allowed day; first allowed day of {where}"
+        how = phrase("why_no_preferred", where=where)
     else:
-        how = f"First allowed day of {where}"
-    tried = f"; {refused} earlier candidate days were refused." if refused else "."
-    return how + tried
+        how = phrase("why_first", where=where)
+    return how + (phrase("why_refused", count=refused) if refused else Text(".", "."))
 
 
 def _unrecorded(forum: Forum, placed: list[PlannedEvent], today: dt.date) -> list[Problem]:
@@ -305,15 +296,14 @@ def _exercise_events(schedule: Schedule,
         if seen[event_id] > 1:  # a second window in the same year
             event_id += f"-{seen[event_id]}"
         venue = schedule.venue(exercise.venue)
-        projected = " (projected)" if window.projected else ""
-        summary = ("Projected: repeats the last announced window every "
-                   f"{exercise.every_months} months." if window.projected
-                   else "Fixed: dates announced and given in the schedule.")
+        projected = phrase("projected") if window.projected else Text("")
+        summary = (phrase("why_projected", months=exercise.every_months) if window.projected
+                   else phrase("why_fixed_exercise"))
         events.append(PlannedEvent(
             id=event_id, forum="exercises", activity=exercise.id, kind="exercise",
-            title=f"{exercise.name}{projected}", start=window.start, end=window.end,
+            title=exercise.name + projected, start=window.start, end=window.end,
             status=Status.PLANNED if window.projected else Status.FIXED, venue=venue.id,
             location=venue.name, timezone=venue.timezone, participants=exercise.participants,
-            description=f"{exercise.category.replace('-', ' ').capitalize()}.",
+            description=Text(f"{exercise.category.replace('-', ' ').capitalize()}."),
             provenance=Provenance("projected" if window.projected else "fixed", summary)))
     return events

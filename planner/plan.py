@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.errors import Problem
+from planner.i18n import Text
 
 
 class Status(Enum):
@@ -30,7 +31,7 @@ class Provenance:
     """Why an event is on its date: the rule that decided, and what was refused on the way."""
 
     decided_by: str  # rule or source name, e.g. "earliest allowed day" or "held"
-    summary: str  # one sentence in plain words
+    summary: Text  # one sentence in plain words
     window: tuple[dt.date, dt.date] | None = None
     refusals: tuple[Refusal, ...] = ()  # candidates tried before the winner, in order tried
     removed: tuple[tuple[str, int], ...] = ()  # days removed per rule over the window tried
@@ -45,20 +46,20 @@ class PlannedEvent:
     forum: str  # forum id, or "exercises" / "deployments"
     activity: str  # activity, exercise or deployment id
     kind: str
-    title: str
+    title: Text
     start: dt.date
     end: dt.date  # inclusive last day
     status: Status
     venue: str | None
-    location: str
+    location: Text
     timezone: str | None
     participants: tuple[str, ...]
-    description: str
+    description: Text
     provenance: Provenance
     start_time: dt.datetime | None = None  # timed events only
     end_time: dt.datetime | None = None
-    cycle: str = ""  # e.g. "biennial cycle 2 (2026-01-01 to 2027-12-31)"
-    phase: str = ""
+    cycle: Text = Text("")  # e.g. "biennial cycle 2 (2026-01-01 to 2027-12-31)"
+    phase: Text = Text("")
     number: int | None = None
     alarm_days: int | None = None  # remind this many days before
 
@@ -71,8 +72,8 @@ class PlannedEvent:
 class Plan:
     """Every event in the horizon, sorted by start then id, and the warnings found."""
 
-    name: str
-    calendar_name: str
+    name: Text
+    calendar_name: Text
     uid_domain: str
     horizon: tuple[dt.date, dt.date]
     events: tuple[PlannedEvent, ...]

@@ -40,5 +40,5 @@ class ClosedDays:
     def blackout(self, day: dt.date) -> str | None:
         for blackout in self.rules.blackouts:
             if blackout.start <= day <= blackout.end:
-                return blackout.reason
+                return blackout.reason.en
         return None

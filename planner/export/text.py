@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from planner.i18n import Text
 from planner.plan import PlannedEvent
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -20,31 +21,34 @@ def when(event: PlannedEvent) -> str:
     return f"{first} – {event.end} {_WEEKDAYS[event.end.weekday()]}"
 
 
-def table(events: Iterable[PlannedEvent]) -> str:
+def table(events: Iterable[PlannedEvent], lang: str = "en") -> str:
     """Aligned columns: when, status, kind, title, place, id."""
     rows = [("WHEN", "STATUS", "KIND", "TITLE", "WHERE", "ID")]
-    rows += [(when(e), e.status.value, e.kind, e.title, e.location or "-", e.id) for e in events]
+    rows += [(when(e), e.status.value, e.kind, e.title.get(lang), e.location.get(lang) or "-", e.id)
+             for e in events]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
              + "  " + row[-1] for row in rows]
     return "\n".join(line.rstrip() for line in lines)
 
 
-def explain(event: PlannedEvent, party_names: dict[str, str], *, limit: int = 40) -> str:
+def explain(event: PlannedEvent, party_names: dict[str, Text], *, lang: str = "en",
+            limit: int = 40) -> str:
     """Why the event is on its date, in plain words, with the refused candidates."""
     why = event.provenance
-    lines = [f"{event.id}: {event.title}", f"  when:   {when(event)}"]
+    lines = [f"{event.id}: {event.title.get(lang)}", f"  when:   {when(event)}"]
     if event.location:
-        lines.append(f"  where:  {event.location}")
+        lines.append(f"  where:  {event.location.get(lang)}")
     if event.participants:
-        lines.append("  who:    " + ", ".join(party_names.get(p, p) for p in event.participants))
+        names = [party_names[p].get(lang) if p in party_names else p for p in event.participants]
+        lines.append("  who:    " + ", ".join(names))
     lines.append(f"  status: {event.status.value}")
     if event.cycle:
-        lines.append(f"  cycle:  {event.cycle}")
+        lines.append(f"  cycle:  {event.cycle.get(lang)}")
     if event.phase:
-        lines.append(f"  phase:  {event.phase}")
+        lines.append(f"  phase:  {event.phase.get(lang)}")
     lines.append(f"  decided by: {why.decided_by}")
-    lines.append(f"  why:    {why.summary}")
+    lines.append(f"  why:    {why.summary.get(lang)}")
     if why.candidates:
         lines.append(f"  candidates tried: {why.candidates} (the winner included)")
     if why.removed:

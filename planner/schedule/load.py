@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.days.closed import supported_countries
 from planner.errors import PlannerError, Problem, Where
+from planner.i18n import Text
 from planner.schedule.locate import Locator
 from planner.schedule.model import (
     Activity,
@@ -149,8 +150,8 @@ class _Loader:
     # -- the file ----------------------------------------------------------------------------
     def schedule(self, root: Table, name: str) -> Schedule:
         plan = root.table("plan", required=True) or Table({}, "plan", self.problems)
-        title = plan.text("name")
-        calendar_name = plan.text("calendar_name", default=title)
+        title = plan.localized("name")
+        calendar_name = plan.localized("calendar_name", default="") or title
         uid_domain = plan.text("uid_domain", default="planner.invalid")
         span = self._span(plan, "from", "to")
         plan.finish()
@@ -185,7 +186,7 @@ class _Loader:
         blackouts = []
         for item in table.tables("blackouts"):
             span = self._span(item, "from", "to")
-            reason = item.text("reason", default="blackout")
+            reason = item.localized("reason", default="blackout")
             item.finish()
             if span:
                 blackouts.append(Blackout(span[0], span[1], reason))
@@ -194,7 +195,7 @@ class _Loader:
                         tuple(blackouts))
 
     def party(self, party_id: str, table: Table) -> Party:
-        party = Party(self._id(table, party_id), table.text("name"),
+        party = Party(self._id(table, party_id), table.localized("name"),
                       self._country(table, "country"), table.where)
         table.finish()
         return party
@@ -207,7 +208,7 @@ class _Loader:
             except (ZoneInfoNotFoundError, ValueError):
                 self.problems.add(table.key("timezone"), f"unknown time zone {zone!r}",
                                   "use an IANA name such as America/Mexico_City")
-        venue = Venue(self._id(table, venue_id), table.text("name"),
+        venue = Venue(self._id(table, venue_id), table.localized("name"),
                       self._country(table, "country"), zone, table.where)
         table.finish()
         return venue
@@ -215,8 +216,8 @@ class _Loader:
     # -- forums ------------------------------------------------------------------------------
     def forum(self, forum_id: str, table: Table, parties: set[str], venues: set[str],
               categories: set[str]) -> Forum:
-        name = table.text("name")
-        short = table.text("short", default=forum_id)
+        name = table.localized("name")
+        short = table.localized("short", default=forum_id)
         forum_parties = table.texts("parties", required=True)
         self._refs(table, "parties", forum_parties, parties, "party")
         activities = tuple(self.activity(aid, t, parties, venues, categories)
@@ -234,7 +235,7 @@ class _Loader:
 
     def activity(self, activity_id: str, table: Table, parties: set[str], venues: set[str],
                  categories: set[str]) -> Activity:
-        title = table.text("title")
+        title = table.localized("title")
         kind = table.text("kind", default="meeting")
         days = table.integer("days", 1, 92, default=1)
         start_time = table.time("start_time")
@@ -264,7 +265,7 @@ class _Loader:
         participants = table.texts("participants")
         self._refs(table, "participants", participants, parties, "party")
         numbered = table.flag("numbered", False)
-        description = table.text("description", default="")
+        description = table.localized("description", default="")
         table.finish()
         return Activity(self._id(table, activity_id), title, kind, days, start_time, hours,
                         weekdays, preferred, activity_venues, participants, during, numbered,
@@ -289,7 +290,7 @@ class _Loader:
 
     def phase(self, table: Table, cycle_months: int, activities: set[str]) -> Phase:
         phase_id = table.text("id")
-        name = table.text("name", default=phase_id)
+        name = table.localized("name", default=phase_id)
         months = table.integers("months", 1, 120)
         bounds = (1, 1)
         if len(months) != 2 or months[0] > months[1]:
@@ -321,7 +322,7 @@ class _Loader:
         venue = table.text("venue", default="") or None
         if venue:
             self._refs(table, "venue", (venue,), venues, "venue")
-        note = table.text("note", default="")
+        note = table.localized("note", default="")
         when = self._held_dates(table)
         table.finish()
         if when is None:
@@ -357,7 +358,7 @@ class _Loader:
     # -- exercises and deployments --------------------------------------------------------------
     def exercise(self, exercise_id: str, table: Table, venues: set[str],
                  parties: set[str]) -> Exercise:
-        name = table.text("name")
+        name = table.localized("name")
         category = table.text("category")
         venue = table.text("venue")
         self._refs(table, "venue", (venue,), venues, "venue")
@@ -378,7 +379,7 @@ class _Loader:
                         tuple(sorted(windows, key=lambda w: w.start)), every, table.where)
 
     def approving_body(self, body_id: str, table: Table) -> ApprovingBody:
-        name = table.text("name")
+        name = table.localized("name")
         country = self._country(table, "country")
         periods = []
         for item in table.tables("periods"):
@@ -414,7 +415,7 @@ class _Loader:
 
     def deployment(self, deployment_id: str, table: Table, venues: set[str],
                    bodies: set[str]) -> DeploymentWindow:
-        title = table.text("title")
+        title = table.localized("title")
         direction_text = table.text("direction")
         try:
             direction = Direction(direction_text)
@@ -427,15 +428,15 @@ class _Loader:
         sending = self._country(table, "sending_country")
         host = self._country(table, "host_country")
         personnel = table.integer("personnel", 1, 1_000_000, default=0) or None
-        unit = table.text("unit", default="")
-        purpose = table.text("purpose", default="")
+        unit = table.localized("unit", default="")
+        purpose = table.localized("purpose", default="")
         body = table.text("approving_body")
         self._refs(table, "approving_body", (body,), bodies, "approving body")
         request_sent = self._date(table, "request_sent", required=False)
         approved = self._date(table, "approved", required=False)
         phases = []
         for item in table.tables("phases"):
-            phase_name = item.text("name")
+            phase_name = item.localized("name")
             venue = item.text("venue")
             self._refs(item, "venue", (venue,), venues, "venue")
             span = self._span(item, "start", "end")
@@ -446,7 +447,7 @@ class _Loader:
             self.problems.add(table.key("phases"), "missing",
                               "add [[deployments.<id>.phases]] with name, venue, start and end")
         table.finish()
-        placeholder = DeploymentPhase("", "", EARLIEST, EARLIEST)
+        placeholder = DeploymentPhase(Text(""), "", EARLIEST, EARLIEST)
         return DeploymentWindow(self._id(table, deployment_id), title, direction, sending, host,
                                 personnel, unit, purpose, tuple(phases) or (placeholder,), body,
                                 request_sent, approved, table.where)

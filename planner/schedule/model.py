@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from planner.errors import Where
+from planner.i18n import Text
 
 NOWHERE = Where("<built-in>")
 
@@ -29,7 +30,7 @@ class Direction(Enum):
 @dataclass(frozen=True, slots=True)
 class Party:
     id: str
-    name: str
+    name: Text
     country: str
     where: Where = field(default=NOWHERE, compare=False, repr=False)
 
@@ -37,7 +38,7 @@ class Party:
 @dataclass(frozen=True, slots=True)
 class Venue:
     id: str
-    name: str
+    name: Text
     country: str
     timezone: str  # IANA name, checked against zoneinfo at load time
     where: Where = field(default=NOWHERE, compare=False, repr=False)
@@ -47,7 +48,7 @@ class Venue:
 class Blackout:
     start: dt.date
     end: dt.date  # inclusive
-    reason: str
+    reason: Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ class Activity:
     """Something to place once in each cycle's phase that lists it."""
 
     id: str
-    title: str
+    title: Text
     kind: str
     days: int
     start_time: dt.time | None  # set for timed events
@@ -75,14 +76,14 @@ class Activity:
     participants: tuple[str, ...]  # party ids
     during_exercise: tuple[str, ...]  # exercise categories it must fall inside; empty: none
     numbered: bool
-    description: str
+    description: Text
     where: Where = field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Phase:
     id: str
-    name: str
+    name: Text
     months: tuple[int, int]  # inclusive months of the cycle, 1-based
     activities: tuple[str, ...]  # activity ids
     where: Where = field(default=NOWHERE, compare=False, repr=False)
@@ -111,15 +112,15 @@ class HeldEvent:
     end: dt.date  # inclusive
     precision: Precision
     venue: str | None
-    note: str
+    note: Text
     where: Where = field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Forum:
     id: str
-    name: str
-    short: str
+    name: Text
+    short: Text
     parties: tuple[str, ...]
     activities: tuple[Activity, ...]
     regimes: tuple[Regime, ...]
@@ -142,7 +143,7 @@ class Exercise:
     """A combined exercise or training that leaders may visit."""
 
     id: str
-    name: str
+    name: Text
     category: str
     venue: str
     participants: tuple[str, ...]
@@ -164,7 +165,7 @@ class ApprovingBody:
     """A legislature whose vote a deployment needs, and when it sits."""
 
     id: str
-    name: str
+    name: Text
     country: str
     periods: tuple[SessionPeriod, ...]
     extended_years: tuple[int, ...]  # years whose autumn period runs to `extended_end`
@@ -175,7 +176,7 @@ class ApprovingBody:
 
 @dataclass(frozen=True, slots=True)
 class DeploymentPhase:
-    name: str
+    name: Text
     venue: str
     start: dt.date
     end: dt.date  # inclusive
@@ -186,13 +187,13 @@ class DeploymentWindow:
     """Troops crossing the border for an activity, with the approval it needs."""
 
     id: str
-    title: str
+    title: Text
     direction: Direction
     sending_country: str
     host_country: str
     personnel: int | None  # None: not recorded
-    unit: str
-    purpose: str
+    unit: Text
+    purpose: Text
     phases: tuple[DeploymentPhase, ...]
     approving_body: str
     request_sent: dt.date | None
@@ -213,8 +214,8 @@ class Schedule:
     """Everything one schedule file declares."""
 
     path: str
-    name: str
-    calendar_name: str
+    name: Text
+    calendar_name: Text
     uid_domain: str
     plan_from: dt.date
     plan_to: dt.date

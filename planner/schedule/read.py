@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from planner.errors import Problem, Where
+from planner.i18n import Text
 from planner.schedule.locate import Locator
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -77,6 +78,11 @@ class Table:
         if "\x00" in value:
             self.problems.add(self.key(name), "must not contain a NUL character")
         return value
+
+    def localized(self, name: str, default: str | None = None) -> Text:
+        """A text and its optional Spanish form, `<name>_es`."""
+        english = self.text(name, default)
+        return Text(english, self.text(f"{name}_es", default=""))
 
     def integer(self, name: str, low: int, high: int, default: int | None = None) -> int:
         value = self._raw(name, default is None)
