@@ -59,7 +59,8 @@ def _phase_events(schedule: Schedule, window: DeploymentWindow) -> list[PlannedE
             start=phase.start, end=phase.end, status=Status.FIXED, venue=venue.id,
             location=venue.name, timezone=venue.timezone,
             participants=(), description=describe(window),
-            provenance=Provenance("fixed", phrase("why_fixed_deployment"))))
+            provenance=Provenance("fixed", phrase("why_fixed_deployment")),
+            line_of_effort=window.line_of_effort))
     return events
 
 

@@ -208,7 +208,7 @@ class _ForumPlacer:
             timezone=venue.timezone if venue else None,
             participants=activity.participants or self.forum.parties, description=description,
             provenance=provenance, start_time=start_time, end_time=end_time, cycle=cycle,
-            phase=phase, number=number)
+            phase=phase, number=number, line_of_effort=activity.line_of_effort)
 
     def _numbered(self, events: list[PlannedEvent]) -> list[PlannedEvent]:
         """Number the sessions of numbered activities in date order, after the held ones."""

@@ -62,6 +62,7 @@ class PlannedEvent:
     phase: Text = Text("")
     number: int | None = None
     alarm_days: int | None = None  # remind this many days before
+    line_of_effort: str = ""  # for the Annual Plan of Activities
 
     @property
     def all_day(self) -> bool:

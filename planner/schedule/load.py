@@ -14,6 +14,7 @@ from planner.errors import PlannerError, Problem, Where
 from planner.i18n import Text
 from planner.schedule.locate import Locator
 from planner.schedule.model import (
+    LINES_OF_EFFORT,
     Activity,
     ApprovingBody,
     Blackout,
@@ -266,10 +267,19 @@ class _Loader:
         self._refs(table, "participants", participants, parties, "party")
         numbered = table.flag("numbered", False)
         description = table.localized("description", default="")
+        line_of_effort = self._line_of_effort(table)
         table.finish()
         return Activity(self._id(table, activity_id), title, kind, days, start_time, hours,
                         weekdays, preferred, activity_venues, participants, during, numbered,
-                        description, table.where)
+                        description, line_of_effort, table.where)
+
+    def _line_of_effort(self, table: Table) -> str:
+        value = table.text("line_of_effort", default="")
+        if value and value not in LINES_OF_EFFORT:
+            self.problems.add(table.key("line_of_effort"), f"unknown line of effort {value!r}",
+                              f"use one of: {', '.join(LINES_OF_EFFORT)}")
+            return ""
+        return value
 
     def regime(self, table: Table, activities: set[str]) -> Regime:
         regime_id = table.text("id")
@@ -434,6 +444,7 @@ class _Loader:
         self._refs(table, "approving_body", (body,), bodies, "approving body")
         request_sent = self._date(table, "request_sent", required=False)
         approved = self._date(table, "approved", required=False)
+        line_of_effort = self._line_of_effort(table)
         phases = []
         for item in table.tables("phases"):
             phase_name = item.localized("name")
@@ -450,4 +461,4 @@ class _Loader:
         placeholder = DeploymentPhase(Text(""), "", EARLIEST, EARLIEST)
         return DeploymentWindow(self._id(table, deployment_id), title, direction, sending, host,
                                 personnel, unit, purpose, tuple(phases) or (placeholder,), body,
-                                request_sent, approved, table.where)
+                                request_sent, approved, line_of_effort, table.where)

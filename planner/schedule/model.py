@@ -10,6 +10,7 @@ from planner.errors import Where
 from planner.i18n import Text
 
 NOWHERE = Where("<built-in>")
+LINES_OF_EFFORT = ("domain-awareness", "domain-control", "institutional-strengthening")
 
 
 class Precision(Enum):
@@ -77,6 +78,7 @@ class Activity:
     during_exercise: tuple[str, ...]  # exercise categories it must fall inside; empty: none
     numbered: bool
     description: Text
+    line_of_effort: str  # "" or one of LINES_OF_EFFORT, for the Annual Plan of Activities
     where: Where = field(default=NOWHERE, compare=False, repr=False)
 
 
@@ -198,6 +200,7 @@ class DeploymentWindow:
     approving_body: str
     request_sent: dt.date | None
     approved: dt.date | None
+    line_of_effort: str
     where: Where = field(default=NOWHERE, compare=False, repr=False)
 
     @property

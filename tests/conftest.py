@@ -1,0 +1,68 @@
+"""Shared fixtures: a CLI runner, schedule writers, a fixed today and SOURCE_DATE_EPOCH."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner import Plan, Schedule, load_schedule, make_plan
+from planner.resources import default_schedule
+
+TODAY = dt.date(2026, 11, 23)
+EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ files from the current output (review the diff)")
+
+
+@pytest.fixture(autouse=True)
+def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write_schedule(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write TOML text (dedented) to a file in tmp_path and return its path."""
+
+    def write(text: str, name: str = "schedule.toml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def roundtable() -> Schedule:
+    return load_schedule(default_schedule())
+
+
+@pytest.fixture(scope="session")
+def roundtable_plan(roundtable: Schedule) -> Plan:
+    return make_plan(roundtable, today=TODAY)
+
+
+def require_binary(name: str, package: str) -> str:
+    """The binary's path; skip (or fail in CI, where it must run) when it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} not found: install the Debian package '{package}'"
+        if IN_CI:
+            pytest.fail(message + " (CI must run this test)")
+        pytest.skip(message)
+    return path
