@@ -214,6 +214,11 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
     click.echo(explain_text(event, _party_names(loaded), lang=lang))
 
 
+from planner.cli_analysis import register_analysis  # noqa: E402  (needs cli defined)
+
+register_analysis(cli)
+
+
 def main() -> None:
     cli(prog_name="planner")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from planner.days.legislature import approval_deadline
 from planner.errors import Problem, Where
-from planner.i18n import Text, phrase
+from planner.i18n import EMPTY, Text, phrase
 from planner.plan import PlannedEvent, Provenance, Status
 from planner.schedule.model import DeploymentWindow, Direction, Schedule
 
@@ -28,6 +28,9 @@ def deployment_events(schedule: Schedule, today: dt.date) -> DeploymentPlan:
         deadline = _deadline_event(schedule, window)
         if deadline is not None:
             events.append(deadline)
+            request = _request_deadline_event(schedule, window, deadline.start)
+            if request is not None:
+                events.append(request)
             warning = _approval_warning(window, deadline.start, today)
             if warning is not None:
                 warnings.append(warning)
@@ -78,6 +81,27 @@ def _deadline_event(schedule: Schedule, window: DeploymentWindow) -> PlannedEven
         provenance=Provenance("approval deadline",
                               phrase("why_deadline", body=body.name, start=window.start)),
         alarm_days=ALARM_DAYS)
+
+
+def _request_deadline_event(schedule: Schedule, window: DeploymentWindow,
+                            deadline: dt.date) -> PlannedEvent | None:
+    """When the request must leave so the body can process it before its last sitting."""
+    body = schedule.approving_body(window.approving_body)
+    if body.request_lead_days is None:
+        return None
+    due = deadline - dt.timedelta(days=body.request_lead_days)
+    day = due
+    while day.weekday() >= 5:  # requests leave on a working day
+        day -= dt.timedelta(days=1)
+    moved = phrase("task_moved", day=due, reason="weekend") if day != due else EMPTY
+    why = phrase("why_request", days=body.request_lead_days, deadline=deadline, body=body.name,
+                 moved=moved)
+    return PlannedEvent(
+        id=f"deployment.{window.id}.request-deadline", forum="deployments", activity=window.id,
+        kind="request-deadline", title=phrase("request_deadline", body=body.name, title=window.title),
+        start=day, end=day, status=Status.DEADLINE, venue=None, location=Text(""), timezone=None,
+        participants=(), description=describe(window), provenance=Provenance("lead time", why),
+        alarm_days=7, line_of_effort=window.line_of_effort)
 
 
 def _recorded_steps(schedule: Schedule, window: DeploymentWindow) -> list[PlannedEvent]:

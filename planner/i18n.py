@@ -87,6 +87,15 @@ CATALOG: dict[str, Text] = {
     "request_sent": Text("Request sent to {body}: {title}", "Solicitud enviada a {body}: {title}"),
     "approved_by": Text("Approved by {body}: {title}", "Aprobado por {body}: {title}"),
     "projected": Text(" (projected)", " (proyectado)"),
+    "task_title": Text("{task}: {event}", "{task}: {event}"),
+    "why_task": Text("Due {days} days before {event} on {start}{moved}.",
+                     "Vence {days} días antes de {event} el {start}{moved}."),
+    "task_moved": Text(", moved earlier from {day} ({reason})", ", adelantado del {day} ({reason})"),
+    "request_deadline": Text("Request to {body} due: {title}", "Fecha límite de solicitud a {body}: {title}"),
+    "why_request": Text("{days} days before the approval deadline {deadline}, the time {body} needs "
+                        "to process a request{moved}.",
+                        "{days} días antes de la fecha límite de aprobación {deadline}, el tiempo que "
+                        "{body} necesita para tramitar una solicitud{moved}."),
     "alarm": Text("Reminder: {title}", "Recordatorio: {title}"),
     # descriptions
     "participants": Text("Participants: {names}", "Participantes: {names}"),

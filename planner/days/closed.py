@@ -7,8 +7,15 @@ from collections.abc import Iterable
 from functools import cache
 
 import holidays
+from dateutil.easter import easter
 
-from planner.schedule.model import DayRules
+from planner.schedule.model import DayRules, YearlyBlackout
+
+# Days of the armed forces some planners keep free of bilateral events (DOMAIN.md).
+MILITARY_DAYS: dict[str, dict[tuple[int, int], str]] = {
+    "MX": {(2, 19): "Día del Ejército", (6, 1): "Día de la Marina",
+           (9, 16): "Independence Day parade", (11, 20): "Revolution Day parade"},
+}
 
 
 @cache
@@ -41,4 +48,27 @@ class ClosedDays:
         for blackout in self.rules.blackouts:
             if blackout.start <= day <= blackout.end:
                 return blackout.reason.en
+        for yearly in self.rules.yearly_blackouts:
+            if _in_yearly(day, yearly):
+                return yearly.reason.en
         return None
+
+    def observance(self, day: dt.date, countries: Iterable[str]) -> str | None:
+        """Holy Week or a military day of a participating country, when the schedule avoids it."""
+        involved = set(countries)
+        for country in sorted(involved & set(self.rules.holy_week)):
+            sunday = easter(day.year)
+            if sunday - dt.timedelta(days=7) <= day <= sunday:
+                return f"Holy Week ({country})"
+        for country in sorted(involved & set(self.rules.military_days)):
+            name = MILITARY_DAYS.get(country, {}).get((day.month, day.day))
+            if name:
+                return f"{name} ({country})"
+        return None
+
+
+def _in_yearly(day: dt.date, blackout: YearlyBlackout) -> bool:
+    key = (day.month, day.day)
+    if blackout.start <= blackout.end:
+        return blackout.start <= key <= blackout.end
+    return key >= blackout.start or key <= blackout.end  # wraps past Dec 31

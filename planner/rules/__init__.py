@@ -20,6 +20,7 @@ class Occurrence:
     window: PhaseWindow
     venue: Venue | None  # None until chosen, for visits to an exercise
     countries: frozenset[str]  # whose public holidays close a day
+    event_id: str = ""
 
     def span(self, start: dt.date) -> list[dt.date]:
         return [start + dt.timedelta(days=offset) for offset in range(self.activity.days)]

@@ -38,3 +38,18 @@ class NoBlackouts:
             if reason:
                 return f"{day} is blacked out ({reason})"
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class NoObservances:
+    """Refuses a start whose event would touch Holy Week or a military day the schedule avoids."""
+
+    name: ClassVar[str] = "observances"
+    closed: ClosedDays
+
+    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
+        for day in occurrence.span(start):
+            reason = self.closed.observance(day, occurrence.countries)
+            if reason:
+                return f"{day} is {reason}"
+        return None

@@ -6,7 +6,9 @@ import calendar
 import datetime as dt
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.days.closed import supported_countries
@@ -26,13 +28,17 @@ from planner.schedule.model import (
     ExerciseWindow,
     Forum,
     HeldEvent,
+    Leader,
     Party,
     Phase,
     Precision,
     Regime,
     Schedule,
     SessionPeriod,
+    Spacing,
+    Task,
     Venue,
+    YearlyBlackout,
 )
 from planner.schedule.read import Problems, Table
 
@@ -48,8 +54,8 @@ _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-def load_schedule(path: str | Path) -> Schedule:
-    """Read and validate a schedule file.
+def load_schedule(path: str | Path, overrides: Sequence[str] = ()) -> Schedule:
+    """Read and validate a schedule file, with `key.path=value` overrides applied first.
 
     Raises:
         PlannerError: with every problem found, each with file, line and key path.
@@ -61,10 +67,10 @@ def load_schedule(path: str | Path) -> Schedule:
         reason = error.strerror or type(error).__name__
         raise PlannerError(Problem(Where(name), f"cannot read the schedule: {reason}",
                                    "check the path")) from None
-    return parse_schedule(raw, name)
+    return parse_schedule(raw, name, overrides)
 
 
-def parse_schedule(raw: bytes, name: str) -> Schedule:
+def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Schedule:
     """Validate schedule bytes read from `name` (used in messages)."""
     try:
         text = raw.decode("utf-8")
@@ -79,11 +85,44 @@ def parse_schedule(raw: bytes, name: str) -> Schedule:
     except RecursionError:
         raise PlannerError(Problem(Where(name), "is nested too deeply to read",
                                    "flatten the tables")) from None
+    for override in overrides:
+        apply_override(data, override)
     problems = Problems(name, Locator(text))
     schedule = _Loader(problems).schedule(Table(data, "", problems), name)
     if problems.found:
         raise PlannerError(*problems.found)
     return schedule
+
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def apply_override(data: dict[str, Any], override: str) -> None:
+    """Set `key.path[1].name=value` in parsed TOML; the value is read as TOML, else as text."""
+    path, sep, value_text = override.partition("=")
+    where = Where("--set", path.strip())
+    if not sep or not path.strip():
+        raise PlannerError(Problem(where, f"{override!r} is not key.path=value",
+                                   "e.g. --set forums.roundtable.regimes[1].cycle_months=12"))
+    try:
+        value = tomllib.loads(f"v = {value_text}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = value_text
+    steps: list[str | int] = [name if name else int(index)
+                              for name, index in _STEP.findall(path.strip())]
+    node: Any = data
+    for step, following in zip(steps, steps[1:], strict=False):
+        try:
+            node = node[step] if isinstance(step, int) else node.setdefault(
+                step, [] if isinstance(following, int) else {})
+        except (IndexError, KeyError, TypeError, AttributeError):
+            raise PlannerError(Problem(where, "no such key in the schedule",
+                                       "check the path against the file")) from None
+    try:
+        node[steps[-1]] = value
+    except (IndexError, TypeError):
+        raise PlannerError(Problem(where, "no such key in the schedule",
+                                   "check the path against the file")) from None
 
 
 def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> Problem:
@@ -106,6 +145,7 @@ class _Loader:
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.countries = supported_countries()
+        self.leader_ids: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------------------
     def _id(self, table: Table, value: str) -> str:
@@ -163,6 +203,8 @@ class _Loader:
             self.problems.add("parties", "no parties declared", "add [parties.<id>] tables")
         party_ids = {p.id for p in parties}
         venue_ids = {v.id for v in venues}
+        leaders = tuple(self.leader(lid, t, party_ids) for lid, t in root.named_tables("leaders"))
+        self.leader_ids = {leader.id for leader in leaders}
         exercises = tuple(self.exercise(eid, t, venue_ids, party_ids)
                           for eid, t in root.named_tables("exercises"))
         categories = {e.category for e in exercises}
@@ -175,15 +217,20 @@ class _Loader:
         root.finish()
         first, last = span or (EARLIEST, EARLIEST)
         return Schedule(name, title, calendar_name, uid_domain, first, last, days, parties,
-                        venues, forums, exercises, bodies, deployments)
+                        venues, forums, exercises, bodies, deployments, leaders)
 
     def days(self, table: Table) -> DayRules:
-        holidays = tuple(code.upper() for code in table.texts("holidays"))
-        for code in holidays:
-            if code not in self.countries:
-                self.problems.add(table.key("holidays"), f"unknown country {code!r}",
-                                  "use ISO 3166 codes the holidays package supports, e.g. US, MX")
+        holidays = self._countries(table, "holidays")
         weekend = table.weekdays("weekend")
+        holy_week = self._countries(table, "holy_week")
+        military_days = self._countries(table, "military_days")
+        yearly = []
+        for item in table.tables("yearly_blackouts"):
+            start, end = self._month_day(item, "from"), self._month_day(item, "to")
+            reason = item.localized("reason", default="blackout")
+            item.finish()
+            if start and end:
+                yearly.append(YearlyBlackout(start, end, reason))
         blackouts = []
         for item in table.tables("blackouts"):
             span = self._span(item, "from", "to")
@@ -193,7 +240,23 @@ class _Loader:
                 blackouts.append(Blackout(span[0], span[1], reason))
         table.finish()
         return DayRules(holidays, weekend if weekend is not None else frozenset({5, 6}),
-                        tuple(blackouts))
+                        tuple(blackouts), tuple(yearly), holy_week, military_days)
+
+    def _countries(self, table: Table, name: str) -> tuple[str, ...]:
+        codes = tuple(code.upper() for code in table.texts(name))
+        for code in codes:
+            if code not in self.countries:
+                self.problems.add(table.key(name), f"unknown country {code!r}",
+                                  "use ISO 3166 codes the holidays package supports, e.g. US, MX")
+        return codes
+
+    def leader(self, leader_id: str, table: Table, parties: set[str]) -> Leader:
+        name = table.localized("name")
+        party = table.text("party")
+        self._refs(table, "party", (party,), parties, "party")
+        travel_days = table.integer("travel_days", 0, 30, default=2)
+        table.finish()
+        return Leader(self._id(table, leader_id), name, party, travel_days, table.where)
 
     def party(self, party_id: str, table: Table) -> Party:
         party = Party(self._id(table, party_id), table.localized("name"),
@@ -221,8 +284,11 @@ class _Loader:
         short = table.localized("short", default=forum_id)
         forum_parties = table.texts("parties", required=True)
         self._refs(table, "parties", forum_parties, parties, "party")
-        activities = tuple(self.activity(aid, t, parties, venues, categories)
+        forum_leaders = table.texts("leaders")
+        self._refs(table, "leaders", forum_leaders, self.leader_ids, "leader")
+        activities = tuple(self.activity(aid, t, parties, venues, categories, forum_leaders)
                            for aid, t in table.named_tables("activities"))
+        self._check_spacing(activities)
         activity_ids = {a.id for a in activities}
         regimes = tuple(self.regime(t, activity_ids) for t in table.tables("regimes"))
         if not regimes:
@@ -235,7 +301,7 @@ class _Loader:
                      regimes, tuple(h for h in held if h is not None), table.where)
 
     def activity(self, activity_id: str, table: Table, parties: set[str], venues: set[str],
-                 categories: set[str]) -> Activity:
+                 categories: set[str], forum_leaders: tuple[str, ...]) -> Activity:
         title = table.localized("title")
         kind = table.text("kind", default="meeting")
         days = table.integer("days", 1, 92, default=1)
@@ -268,10 +334,44 @@ class _Loader:
         numbered = table.flag("numbered", False)
         description = table.localized("description", default="")
         line_of_effort = self._line_of_effort(table)
+        leaders = table.texts("leaders") if table.has("leaders") else forum_leaders
+        self._refs(table, "leaders", leaders, self.leader_ids, "leader")
+        remote = table.flag("remote", False)
+        spacing = tuple(self.spacing(t) for t in table.tables("spacing"))
+        tasks = tuple(self.task(t) for t in table.tables("tasks"))
         table.finish()
         return Activity(self._id(table, activity_id), title, kind, days, start_time, hours,
                         weekdays, preferred, activity_venues, participants, during, numbered,
-                        description, line_of_effort, table.where)
+                        description, line_of_effort, leaders, remote, spacing, tasks, table.where)
+
+    def spacing(self, table: Table) -> Spacing:
+        after = table.text("after")
+        min_months = table.integer("min_months", 0, 240, default=0)
+        min_days = table.integer("min_days", 0, 7300, default=0)
+        max_months = table.integer("max_months", 0, 240, default=0) if table.has("max_months") else None
+        max_days = table.integer("max_days", 0, 7300, default=0) if table.has("max_days") else None
+        if not any(table.has(k) for k in ("min_months", "min_days", "max_months", "max_days")):
+            self.problems.add(table.path, "sets no gap",
+                              "add min_months, min_days, max_months or max_days")
+        table.finish()
+        return Spacing(after, min_months, min_days, max_months, max_days)
+
+    def _check_spacing(self, activities: tuple[Activity, ...]) -> None:
+        known = {a.id for a in activities}
+        for activity in activities:
+            for index, rule in enumerate(activity.spacing):
+                if rule.after not in known:
+                    key = f"{activity.where.key}.spacing[{index}].after"
+                    self.problems.add(key, f"unknown activity {rule.after!r}",
+                                      f"use one of: {', '.join(sorted(known))}")
+
+    def task(self, table: Table) -> Task:
+        task_id = table.text("id")
+        title = table.localized("title")
+        days_before = table.integer("days_before", 0, 730)
+        alarm_days = table.integer("alarm_days", 0, 365, default=0) if table.has("alarm_days") else None
+        table.finish()
+        return Task(self._id(table, task_id), title, days_before, alarm_days)
 
     def _line_of_effort(self, table: Table) -> str:
         value = table.text("line_of_effort", default="")
@@ -404,10 +504,12 @@ class _Loader:
         extended_years = table.integers("extended_years", 1900, 2199)
         extended_end = self._month_day(table, "extended_to", required=bool(extended_years))
         sitting = table.weekdays("sitting_weekdays")
+        lead = table.integer("request_lead_days", 0, 365, default=0) if table.has("request_lead_days") \
+            else None
         table.finish()
         return ApprovingBody(self._id(table, body_id), name, country, tuple(periods),
                              extended_years, extended_end or (12, 31),
-                             sitting if sitting else frozenset(range(7)), table.where)
+                             sitting if sitting else frozenset(range(7)), lead, table.where)
 
     def _month_day(self, table: Table, name: str, required: bool = True) -> tuple[int, int] | None:
         if not required and not table.has(name):

@@ -53,12 +53,56 @@ class Blackout:
 
 
 @dataclass(frozen=True, slots=True)
+class YearlyBlackout:
+    """A blackout that comes back every year, e.g. the US fiscal year-end (09-24 to 09-30)."""
+
+    start: tuple[int, int]  # (month, day)
+    end: tuple[int, int]  # inclusive; may wrap past Dec 31
+    reason: Text
+
+
+@dataclass(frozen=True, slots=True)
 class DayRules:
     """Which days are closed for meetings everywhere in the plan."""
 
     holiday_countries: tuple[str, ...]  # avoided in addition to participants' countries
     weekend: frozenset[int]  # 0 = Monday
     blackouts: tuple[Blackout, ...]
+    yearly_blackouts: tuple[YearlyBlackout, ...] = ()
+    holy_week: tuple[str, ...] = ()  # countries whose events avoid Palm Sunday to Easter
+    military_days: tuple[str, ...] = ()  # countries whose events avoid their military days
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """A person or position who cannot be in two places at once."""
+
+    id: str
+    name: Text
+    party: str
+    travel_days: int  # free days needed between events in different countries
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Spacing:
+    """This activity starts at least / at most so long after the end of another one."""
+
+    after: str  # activity id in the same forum (may be the activity itself)
+    min_months: int
+    min_days: int
+    max_months: int | None
+    max_days: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """Staff work due a number of days before each occurrence of an activity."""
+
+    id: str
+    title: Text
+    days_before: int
+    alarm_days: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +123,10 @@ class Activity:
     numbered: bool
     description: Text
     line_of_effort: str  # "" or one of LINES_OF_EFFORT, for the Annual Plan of Activities
+    leaders: tuple[str, ...] = ()  # leader ids who attend
+    remote: bool = False  # a call: leaders attend without travelling
+    spacing: tuple[Spacing, ...] = ()
+    tasks: tuple[Task, ...] = ()
     where: Where = field(default=NOWHERE, compare=False, repr=False)
 
 
@@ -173,6 +221,7 @@ class ApprovingBody:
     extended_years: tuple[int, ...]  # years whose autumn period runs to `extended_end`
     extended_end: tuple[int, int]
     sitting_weekdays: frozenset[int]
+    request_lead_days: int | None = None  # days the request needs before the vote deadline
     where: Where = field(default=NOWHERE, compare=False, repr=False)
 
 
@@ -229,12 +278,16 @@ class Schedule:
     exercises: tuple[Exercise, ...]
     approving_bodies: tuple[ApprovingBody, ...]
     deployments: tuple[DeploymentWindow, ...]
+    leaders: tuple[Leader, ...] = ()
 
     def venue(self, venue_id: str) -> Venue:
         return next(v for v in self.venues if v.id == venue_id)
 
     def party(self, party_id: str) -> Party:
         return next(p for p in self.parties if p.id == party_id)
+
+    def leader(self, leader_id: str) -> Leader:
+        return next(leader for leader in self.leaders if leader.id == leader_id)
 
     def approving_body(self, body_id: str) -> ApprovingBody:
         return next(b for b in self.approving_bodies if b.id == body_id)

@@ -1,0 +1,128 @@
+"""`planner check`, `compare` and `diff`: judging a plan and seeing what a change does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from planner import __version__
+from planner.cli import _load, schedule_argument, today
+from planner.engine import make_plan
+from planner.plan import Plan
+from planner.schedule.load import load_schedule
+from planner.schedule.model import Schedule
+
+_today_option = click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
+                             help="Date to judge by (default: the real today).")
+
+
+def _on(today_date: dt.datetime | None) -> dt.date:
+    return today_date.date() if today_date else today()
+
+
+@click.command()
+@schedule_argument
+@_today_option
+@click.version_option(__version__, prog_name="planner")
+def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
+    """Print every hard violation and warning in the plan.
+
+    Exit status 1 when any hard violation exists (a leader double-booked by held events,
+    an approval on or after its window starts), 0 otherwise.
+
+    \b
+    Example:
+      planner check schedules/roundtable.toml --today 2026-11-23
+    """
+    from planner.check import Severity, check_plan
+
+    loaded = _load(schedule)
+    on = _on(today_date)
+    findings = check_plan(loaded, make_plan(loaded, today=on), on)
+    for finding in findings:
+        click.echo(str(finding))
+    hard = sum(finding.severity is Severity.HARD for finding in findings)
+    click.echo(f"{hard} violations, {len(findings) - hard} warnings", err=True)
+    if hard:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("schedules", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--set", "overrides", multiple=True, metavar="KEY.PATH=VALUE",
+              help="Change one value of the (first) schedule for the second plan (repeatable).")
+@click.option("--from", "from_date", type=click.DateTime(["%Y-%m-%d"]), help="First day counted.")
+@click.option("--to", "to_date", type=click.DateTime(["%Y-%m-%d"]), help="Last day counted.")
+@_today_option
+@click.version_option(__version__, prog_name="planner")
+def compare(schedules: tuple[Path, ...], overrides: tuple[str, ...], from_date: dt.datetime | None,
+            to_date: dt.datetime | None, today_date: dt.datetime | None) -> None:
+    """Compare two plans: executive sessions, exercise visits, leader trips and days away per
+    year, and events per forum.
+
+    Give two schedules, or one schedule (default: the built-in one) and --set changes.
+
+    \b
+    Examples:
+      planner compare old.toml new.toml
+      planner compare --from 2024-01-01 \\
+        --set 'forums.roundtable.regimes[1].cycle_months=12' \\
+        --set 'forums.roundtable.regimes[1].phases=[{id="executive", months=[1, 12],
+               activities=["executive_session", "exercise_visit"]}]'
+    """
+    from planner.compare import compare_table, figures
+
+    if len(schedules) > 2 or (len(schedules) == 2 and overrides):
+        raise click.UsageError("give two schedules, or one schedule with --set")
+    if len(schedules) < 2 and not overrides:
+        raise click.UsageError("give two schedules, or --set changes to compare against")
+    left = _load(schedules[0] if schedules else None)
+    right = load_schedule(schedules[1]) if len(schedules) == 2 else load_schedule(left.path, overrides)
+    names = (_label(left, schedules, 0), _label(right, schedules, 1) if len(schedules) == 2 else "changed")
+    on = _on(today_date)
+    plans = [_plan_between(s, from_date, to_date, on) for s in (left, right)]
+    click.echo(compare_table(figures(left, plans[0]), figures(right, plans[1]), names))
+
+
+def _label(schedule: Schedule, paths: tuple[Path, ...], index: int) -> str:
+    return paths[index].name if len(paths) > index else Path(schedule.path).name
+
+
+def _plan_between(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,
+                  on: dt.date) -> Plan:
+    first = from_date.date() if from_date else schedule.plan_from
+    last = to_date.date() if to_date else schedule.plan_to
+    return make_plan(schedule, today=on, horizon=(first, last))
+
+
+@click.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_today_option
+@click.version_option(__version__, prog_name="planner")
+def diff(old: Path, new: Path, today_date: dt.datetime | None) -> None:
+    """Events added, moved, changed and cancelled between two calendars or two schedules.
+
+    OLD and NEW are both .ics files or both .toml schedules.
+
+    \b
+    Examples:
+      planner diff last-month.ics roundtable.ics
+      planner diff schedules/roundtable.toml edited.toml
+    """
+    from planner.diffing import Entry, diff_entries, entries_from_ics, entries_from_plan
+
+    def read(path: Path) -> dict[str, Entry]:
+        if path.suffix.lower() == ".ics":
+            return entries_from_ics(path)
+        return entries_from_plan(make_plan(load_schedule(path), today=_on(today_date)))
+
+    lines = diff_entries(read(old), read(new))
+    click.echo("\n".join(lines) if lines else "no differences")
+
+
+def register_analysis(group: click.Group) -> None:
+    for command in (check, compare, diff):
+        group.add_command(command)

@@ -1,0 +1,79 @@
+"""What is already on the calendar while planning: leaders' bookings and each activity's past."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """An event a leader attends, or one occurrence of an activity."""
+
+    start: dt.date
+    end: dt.date  # inclusive
+    event_id: str
+    country: str | None  # None: not known yet, treated as another country
+    remote: bool = False  # a call: no travel before or after
+
+
+class _Timeline:
+    """Bookings sorted by start, searched by date range in logarithmic time."""
+
+    def __init__(self) -> None:
+        self.starts: list[dt.date] = []
+        self.items: list[Booking] = []
+        self.longest = dt.timedelta(0)
+
+    def add(self, booking: Booking) -> None:
+        index = bisect.bisect_right(self.starts, booking.start)
+        self.starts.insert(index, booking.start)
+        self.items.insert(index, booking)
+        self.longest = max(self.longest, booking.end - booking.start)
+
+    def overlapping(self, first: dt.date, last: dt.date) -> list[Booking]:
+        index = bisect.bisect_left(self.starts, first - self.longest)
+        found = []
+        while index < len(self.items) and self.items[index].start <= last:
+            if self.items[index].end >= first:
+                found.append(self.items[index])
+            index += 1
+        return found
+
+    def latest_before(self, day: dt.date) -> Booking | None:
+        index = bisect.bisect_left(self.starts, day)
+        return self.items[index - 1] if index else None
+
+
+class Ledger:
+    """Bookings per leader and occurrences per (forum, activity), filled as events are placed."""
+
+    def __init__(self) -> None:
+        self._leaders: dict[str, _Timeline] = {}
+        self._activities: dict[tuple[str, str], _Timeline] = {}
+
+    def book(self, booking: Booking, forum: str, activity: str, leaders: tuple[str, ...]) -> None:
+        self._activities.setdefault((forum, activity), _Timeline()).add(booking)
+        for leader in leaders:
+            self._leaders.setdefault(leader, _Timeline()).add(booking)
+
+    def leader_conflict(self, leader: str, candidate: Booking, travel_days: int) -> Booking | None:
+        """The first booking of `leader` too close to `candidate` to travel between them."""
+        timeline = self._leaders.get(leader)
+        if timeline is None:
+            return None
+        reach = dt.timedelta(days=travel_days)
+        for booking in timeline.overlapping(candidate.start - reach, candidate.end + reach):
+            if booking.event_id == candidate.event_id:
+                continue
+            overlaps = booking.start <= candidate.end and booking.end >= candidate.start
+            travels = not (candidate.remote or booking.remote) and (
+                candidate.country is None or booking.country != candidate.country)
+            if overlaps or travels:
+                return booking
+        return None
+
+    def previous(self, forum: str, activity: str, before: dt.date) -> Booking | None:
+        timeline = self._activities.get((forum, activity))
+        return timeline.latest_before(before) if timeline else None

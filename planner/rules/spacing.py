@@ -1,0 +1,37 @@
+"""Minimum and maximum gaps after another activity of the same forum."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from dateutil.relativedelta import relativedelta
+
+from planner.ledger import Ledger
+from planner.rules import Occurrence
+
+
+@dataclass(frozen=True, slots=True)
+class Spaced:
+    """Refuses a start too soon (or too long) after the previous occurrence it is spaced from."""
+
+    name: ClassVar[str] = "spacing"
+    ledger: Ledger
+
+    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
+        for rule in occurrence.activity.spacing:
+            previous = self.ledger.previous(occurrence.forum.id, rule.after, start)
+            if previous is None:
+                continue
+            earliest = previous.end + relativedelta(months=rule.min_months, days=rule.min_days)
+            if start < earliest:
+                return (f"too soon after {previous.event_id} (ended {previous.end}); "
+                        f"earliest {earliest}")
+            if rule.max_months is not None or rule.max_days is not None:
+                latest = previous.end + relativedelta(months=rule.max_months or 0,
+                                                      days=rule.max_days or 0)
+                if start > latest:
+                    return (f"too long after {previous.event_id} (ended {previous.end}); "
+                            f"latest {latest}")
+        return None
