@@ -21,6 +21,7 @@ from planner.rules.leaders import LeadersFree
 from planner.rules.spacing import Spaced
 from planner.rules.weekdays import AllowedWeekdays
 from planner.schedule.model import Exercise, ExerciseWindow, Forum, HeldEvent, Schedule
+from planner.series import series_events
 from planner.tasks import task_events
 
 
@@ -42,11 +43,12 @@ def make_plan(schedule: Schedule, *, today: dt.date,
     ledger = Ledger()
     rules = default_rules(schedule, closed, during, ledger)
     placers = [ForumPlacer(schedule, forum, rules, during, ledger) for forum in schedule.forums]
+    regular = series_events(schedule, closed, ledger, last)  # their rhythm is fixed: book first
     failures: list[Problem] = []
     _place_in_date_order(placers, last, failures)
     if failures:
         raise PlannerError(*failures)
-    events: list[PlannedEvent] = []
+    events: list[PlannedEvent] = list(regular)
     warnings: list[Problem] = []
     for placer in placers:
         events.extend(placer.finished())

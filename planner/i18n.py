@@ -96,6 +96,10 @@ CATALOG: dict[str, Text] = {
                         "to process a request{moved}.",
                         "{days} días antes de la fecha límite de aprobación {deadline}, el tiempo que "
                         "{body} necesita para tramitar una solicitud{moved}."),
+    "why_series": Text("Occurrence of a regular series ({rule}).",
+                       "Ocurrencia de una serie regular ({rule})."),
+    "why_series_moved": Text("Moved from {day}, a date of the series ({rule}), because {reason}.",
+                             "Movido del {day}, fecha de la serie ({rule}), porque {reason}."),
     "alarm": Text("Reminder: {title}", "Recordatorio: {title}"),
     # descriptions
     "participants": Text("Participants: {names}", "Participantes: {names}"),

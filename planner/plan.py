@@ -39,6 +39,15 @@ class Provenance:
 
 
 @dataclass(frozen=True, slots=True)
+class SeriesRef:
+    """Marks an occurrence of a regular series, so calendars can write one RRULE for all."""
+
+    id: str  # the series' event id (its UID stem)
+    rrule: str  # RFC 5545 RRULE value without COUNT or UNTIL
+    exdates: tuple[dt.date, ...]  # rule dates that were refused and moved or dropped
+
+
+@dataclass(frozen=True, slots=True)
 class PlannedEvent:
     """One event of the plan, all-day (dates) or timed (aware datetimes in the venue's zone)."""
 
@@ -63,6 +72,7 @@ class PlannedEvent:
     number: int | None = None
     alarm_days: int | None = None  # remind this many days before
     line_of_effort: str = ""  # for the Annual Plan of Activities
+    series: SeriesRef | None = None
 
     @property
     def all_day(self) -> bool:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from dateutil.rrule import rrulestr
+
 from planner.days.closed import supported_countries
 from planner.errors import PlannerError, Problem, Where
 from planner.i18n import Text
@@ -34,6 +36,7 @@ from planner.schedule.model import (
     Precision,
     Regime,
     Schedule,
+    Series,
     SessionPeriod,
     Spacing,
     Task,
@@ -291,14 +294,64 @@ class _Loader:
         self._check_spacing(activities)
         activity_ids = {a.id for a in activities}
         regimes = tuple(self.regime(t, activity_ids) for t in table.tables("regimes"))
-        if not regimes:
-            self.problems.add(table.key("regimes"), "no regimes declared",
+        series = tuple(self.series(sid, t, parties, venues, forum_leaders)
+                       for sid, t in table.named_tables("series"))
+        if not regimes and not series:
+            self.problems.add(table.key("regimes"), "no regimes or series declared",
                               "add a [[forums.<id>.regimes]] table with cycle_months and start")
         self._check_overlap(regimes)
         held = tuple(self.held(t, activity_ids, venues) for t in table.tables("held"))
         table.finish()
         return Forum(self._id(table, forum_id), name, short, forum_parties, activities,
-                     regimes, tuple(h for h in held if h is not None), table.where)
+                     regimes, tuple(h for h in held if h is not None), series, table.where)
+
+    def series(self, series_id: str, table: Table, parties: set[str], venues: set[str],
+               forum_leaders: tuple[str, ...]) -> Series:
+        title = table.localized("title")
+        kind = table.text("kind", default="staff-work")
+        rule = table.text("rrule")
+        start = self._date(table, "start")
+        end = self._date(table, "end", required=False)
+        if start and end and end < start:
+            self.problems.add(table.key("end"), f"{end} is before start {start}",
+                              "make end later than start")
+        self._check_rrule(table, rule, start)
+        start_time = table.time("start_time")
+        hours = table.number("hours", 0.25, 24)
+        if (start_time is None) != (hours is None):
+            self.problems.add(table.key("hours" if start_time else "start_time"),
+                              "timed events need both start_time and hours",
+                              "add the missing one, or remove both for an all-day event")
+        venue = table.text("venue")
+        self._refs(table, "venue", (venue,), venues, "venue")
+        participants = table.texts("participants")
+        self._refs(table, "participants", participants, parties, "party")
+        leaders = table.texts("leaders") if table.has("leaders") else forum_leaders
+        self._refs(table, "leaders", leaders, self.leader_ids, "leader")
+        description = table.localized("description", default="")
+        line_of_effort = self._line_of_effort(table)
+        table.finish()
+        return Series(self._id(table, series_id), title, kind, rule.upper(), start or EARLIEST, end,
+                      start_time, hours, venue, participants, leaders, description, line_of_effort,
+                      table.where)
+
+    def _check_rrule(self, table: Table, rule: str, start: dt.date | None) -> None:
+        if not rule:
+            return
+        upper = rule.upper()
+        if not re.search(r"FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)\b", upper):
+            self.problems.add(table.key("rrule"), "needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY",
+                              "e.g. rrule = \"FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU\"")
+            return
+        if "COUNT=" in upper or "UNTIL=" in upper:
+            self.problems.add(table.key("rrule"), "must not hold COUNT or UNTIL",
+                              "set `end = <date>` instead")
+            return
+        try:
+            rrulestr(f"RRULE:{upper}", dtstart=dt.datetime.combine(start or EARLIEST, dt.time()))
+        except (ValueError, TypeError) as error:
+            self.problems.add(table.key("rrule"), f"is not an RFC 5545 rule: {error}",
+                              "e.g. rrule = \"FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU\"")
 
     def activity(self, activity_id: str, table: Table, parties: set[str], venues: set[str],
                  categories: set[str], forum_leaders: tuple[str, ...]) -> Activity:

@@ -167,6 +167,26 @@ class HeldEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class Series:
+    """Regular staff work "throughout the year", as an RFC 5545 recurrence rule."""
+
+    id: str
+    title: Text
+    kind: str
+    rrule: str  # e.g. "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU"; no COUNT or UNTIL (see `end`)
+    start: dt.date  # the rule's DTSTART
+    end: dt.date | None  # last day an occurrence may fall on; None: the plan's end
+    start_time: dt.time | None
+    hours: float | None
+    venue: str
+    participants: tuple[str, ...]
+    leaders: tuple[str, ...]
+    description: Text
+    line_of_effort: str
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Forum:
     id: str
     name: Text
@@ -175,6 +195,7 @@ class Forum:
     activities: tuple[Activity, ...]
     regimes: tuple[Regime, ...]
     held: tuple[HeldEvent, ...]
+    series: tuple[Series, ...] = ()
     where: Where = field(default=NOWHERE, compare=False, repr=False)
 
     def activity(self, activity_id: str) -> Activity:
