@@ -211,7 +211,7 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
         close = difflib.get_close_matches(event_id, [e.id for e in plan.events], n=3)
         hint = f"did you mean {', '.join(close)}?" if close else "see `planner list` for ids"
         raise PlannerError(Problem(Where(loaded.path), f"no event with id {event_id!r}", hint))
-    click.echo(explain_text(event, _party_names(loaded), lang=lang))
+    click.echo(explain_text(event, _party_names(loaded), lang=lang, others=plan.events))
 
 
 from planner.cli_analysis import register_analysis  # noqa: E402  (needs cli defined)

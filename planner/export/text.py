@@ -32,8 +32,14 @@ def table(events: Iterable[PlannedEvent], lang: str = "en") -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def constraining(event: PlannedEvent, others: Iterable[PlannedEvent]) -> list[PlannedEvent]:
+    """The other events a refusal named (a leader's booking, the event it is spaced from)."""
+    reasons = " ".join(refusal.reason for refusal in event.provenance.refusals)
+    return [other for other in others if other.id != event.id and other.id in reasons]
+
+
 def explain(event: PlannedEvent, party_names: dict[str, Text], *, lang: str = "en",
-            limit: int = 40) -> str:
+            limit: int = 40, others: Iterable[PlannedEvent] = ()) -> str:
     """Why the event is on its date, in plain words, with the refused candidates."""
     why = event.provenance
     lines = [f"{event.id}: {event.title.get(lang)}", f"  when:   {when(event)}"]
@@ -61,4 +67,8 @@ def explain(event: PlannedEvent, party_names: dict[str, Text], *, lang: str = "e
                          f"[{refusal.rule}] {refusal.reason}")
         if len(why.refusals) > limit:
             lines.append(f"    ... and {len(why.refusals) - limit} more")
+    related = constraining(event, others)
+    if related:
+        lines.append("  constrained by:")
+        lines += [f"    {other.id}  {when(other)}  {other.title.get(lang)}" for other in related]
     return "\n".join(lines)

@@ -1,0 +1,124 @@
+"""`planner check`, `compare` and `diff` as a staff officer uses them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.cli import cli
+from planner.resources import default_schedule
+
+TWELVE_MONTHS = [
+    "--set", "forums.roundtable.regimes[1].cycle_months=12",
+    "--set", 'forums.roundtable.regimes[1].phases=[{id="executive", months=[1, 12], '
+             'activities=["executive_session", "tri_chair_call"]}]',
+]
+
+
+def _rows(output: str) -> dict[tuple[str, str], tuple[int, int]]:
+    rows = {}
+    for line in output.splitlines()[1:]:
+        parts = line.split()
+        *label, year, left, right, _change = parts
+        rows[(" ".join(label), year)] = (int(left), int(right))
+    return rows
+
+
+def test_compare_24_against_12_month_cycle_on_the_default_schedule(runner):
+    result = runner.invoke(cli, ["compare", "--from", "2024-01-01", "--to", "2029-12-31",
+                                 "--today", "2026-11-23", *TWELVE_MONTHS])
+    assert result.exit_code == 0, result.output
+    rows = _rows(result.stdout)
+    for year in ("2024", "2026", "2028"):
+        assert rows[("executive sessions", year)] == (1, 1)
+        assert rows[("exercise visits", year)] == (0, 0)
+    for year in ("2025", "2027", "2029"):
+        assert rows[("executive sessions", year)] == (0, 1)
+        assert rows[("exercise visits", year)] == (1, 0)
+    assert rows[("executive sessions", "total")] == (3, 6)
+    assert rows[("exercise visits", "total")] == (3, 0)
+    # Executive sessions alternate Colorado Springs / Mexico City; visits go to Mexico:
+    # more sessions mean more trips for the tri-chairs.
+    assert rows[("leader trips", "total")] == (16, 18)
+    assert rows[("events: roundtable", "total")] == (9, 12)
+
+
+def test_compare_needs_two_schedules_or_changes(runner):
+    result = runner.invoke(cli, ["compare"])
+    assert result.exit_code == 2
+    assert "give two schedules" in result.output
+
+
+def test_bad_set_path_is_a_user_error(runner):
+    result = runner.invoke(cli, ["compare", "--set", "forums.nothing[3].x=1"])
+    assert result.exit_code == 2
+    assert "--set: forums.nothing[3].x: no such key in the schedule" in result.output
+    assert "Traceback" not in result.output
+
+
+def _edit(tmp_path: Path, old: str, new: str) -> Path:
+    text = default_schedule().read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "edited.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_check_passes_the_default_schedule_with_warnings_only(runner):
+    result = runner.invoke(cli, ["check", "--today", "2026-11-23"])
+    assert result.exit_code == 0
+    assert "violation:" not in result.stdout
+    assert "warning:" in result.stdout and "over with no record" in result.stdout
+    assert "0 violations" in result.stderr
+
+
+def test_check_flags_a_leader_double_booked_by_held_events(runner, tmp_path):
+    # Record the 11th DBWG on the same days as a held roundtable session: the co-chairs are
+    # different people, so give the DBWG the roundtable's SEDENA chair to force the clash.
+    path = _edit(tmp_path, 'leaders = ["usd_policy", "sedena_deputy_doctrine"',
+                 'leaders = ["usd_policy", "sedena_chief_of_staff"')
+    text = path.read_text(encoding="utf-8").replace(
+        'start = 2022-10-05\nend = 2022-10-06', 'start = 2023-08-01\nend = 2023-08-02')
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(path), "--today", "2026-11-23"])
+    assert result.exit_code == 1
+    assert "violation:" in result.stdout
+    assert "leaders.sedena_chief_of_staff: SEDENA chief of staff is at dbwg.yearly.c3.session " \
+        "and roundtable.annual.c8.executive_session on 2023-08-01" in result.stdout
+
+
+def test_check_flags_an_approval_after_the_window_started(runner, tmp_path):
+    path = _edit(tmp_path, "approved = 2024-12-10", "approved = 2025-01-28")
+    result = runner.invoke(cli, ["check", str(path), "--today", "2026-11-23"])
+    assert result.exit_code == 1
+    assert "deployments.sof_2025.approved: approved 2025-01-28, on or after the window starts" \
+        in result.stdout
+    assert "days after the deadline 2024-12-31" in result.stdout
+
+
+def test_diff_between_schedule_versions_shows_moves_and_cancellations(runner, tmp_path):
+    edited = _edit(tmp_path, "preferred_months = [8]", "preferred_months = [9]")
+    text = edited.read_text(encoding="utf-8")
+    start = text.index("[deployments.fuerzas_amigas_2025]")
+    end = text.index("[deployments.camp_shelby_2026]")
+    edited.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = runner.invoke(cli, ["diff", str(default_schedule()), str(edited),
+                                 "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("moved      roundtable.biennial.c2.executive_session@")
+               and "2026-08-04 -> 2026-09-01" in line for line in lines)
+    assert any(line.startswith("cancelled  deployment.fuerzas_amigas_2025.phase1@")
+               for line in lines)
+    assert not any(line.startswith("added") for line in lines)
+
+
+def test_diff_between_calendar_files(runner, tmp_path):
+    old, new = tmp_path / "old.ics", tmp_path / "new.ics"
+    edited = _edit(tmp_path, "preferred_months = [8]", "preferred_months = [9]")
+    assert runner.invoke(cli, ["generate", "-o", str(old), "--today", "2026-11-23"]).exit_code == 0
+    assert runner.invoke(cli, ["generate", str(edited), "-o", str(new),
+                               "--today", "2026-11-23"]).exit_code == 0
+    result = runner.invoke(cli, ["diff", str(old), str(new)])
+    assert result.exit_code == 0
+    assert "moved      roundtable.biennial.c2.executive_session@roundtable.planner  " \
+        "2026-08-04 -> 2026-09-01" in result.stdout
