@@ -18,6 +18,8 @@ from planner.resources import default_schedule
 TODAY = dt.date(2026, 11, 23)
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+STAMP = dt.datetime.fromtimestamp(int(EPOCH), tz=dt.UTC)  # DTSTAMP that EPOCH gives
+MINIMAL = Path(__file__).parent / "minimal.toml"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -45,6 +47,20 @@ def write_schedule(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def minimal_text() -> str:
+    """The text of tests/minimal.toml, for tests that change a line of it."""
+    return MINIMAL.read_text(encoding="utf-8")
+
+
+def render_calendar(schedule: Schedule, plan: Plan, lang: str = "en") -> bytes:
+    """The .ics bytes the CLI writes for this plan (same party names, SOURCE_DATE_EPOCH stamp)."""
+    from planner.export.ics import render_ics
+
+    names = {party.id: party.name for party in schedule.parties}
+    return render_ics(plan, stamp=STAMP, party_names=names, lang=lang)
 
 
 @pytest.fixture(scope="session")

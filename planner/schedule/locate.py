@@ -13,18 +13,54 @@ def _clean(dotted: str) -> str:
     return ".".join(parts)
 
 
+def _scan(text: str, depth: int, quote: str) -> tuple[int, str]:
+    """Bracket depth and open multi-line string delimiter after reading `text` of a value."""
+    index = 0
+    while index < len(text):
+        if quote:
+            if quote == '"""' and text[index] == "\\":
+                index += 2
+            elif text.startswith(quote, index):
+                index, quote = index + 3, ""
+            else:
+                index += 1
+            continue
+        char = text[index]
+        if char == "#":
+            break
+        if text.startswith('"""', index) or text.startswith("'''", index):
+            index, quote = index + 3, text[index:index + 3]
+        elif char in "\"'":
+            index += 1
+            while index < len(text) and text[index] != char:
+                index += 2 if char == '"' and text[index] == "\\" else 1
+            index += 1
+        else:
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+            index += 1
+    return depth, quote
+
+
 class Locator:
     """An index from key path to line number, built by scanning headers and `key =` lines.
 
-    Multi-line strings and arrays and inline tables are not parsed: a path that is not
-    found falls back to its closest enclosing path that is.
+    Lines inside multi-line strings and arrays are skipped, and the inside of inline tables
+    is not indexed: a path that is not found falls back to its closest enclosing path that is.
     """
 
     def __init__(self, text: str) -> None:
         self._lines: dict[str, int] = {}
         array_counts: dict[str, int] = {}
         table = ""
-        for number, line in enumerate(text.splitlines(), start=1):
+        depth, quote = 0, ""  # open brackets and multi-line string of a value still running
+        # TOML counts lines by "\n" only; str.splitlines() would also split at U+2028 etc.
+        for number, line in enumerate(text.split("\n"), start=1):
+            if depth or quote:  # inside a multi-line array, inline table or string
+                depth, quote = _scan(line, depth, quote)
+                continue
             header = _HEADER.match(line)
             if header:
                 path = self._resolve(_clean(header.group(2)), array_counts)
@@ -39,15 +75,16 @@ class Locator:
             if key:
                 full = f"{table}.{_clean(key.group(1))}" if table else _clean(key.group(1))
                 self._lines.setdefault(full, number)
+                depth, quote = _scan(line[key.end():], 0, "")
 
     @staticmethod
     def _resolve(path: str, array_counts: dict[str, int]) -> str:
         """Put the index of the current array element into a nested header's path."""
         parts = path.split(".")
         resolved = ""
-        for part in parts:
+        for position, part in enumerate(parts, start=1):
             resolved = f"{resolved}.{part}" if resolved else part
-            if resolved in array_counts and resolved != path:
+            if resolved in array_counts and position < len(parts):  # not the header's own part
                 resolved = f"{resolved}[{array_counts[resolved] - 1}]"
         return resolved
 
