@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from zoneinfo import ZoneInfo
 
 from planner.cycles import Cycle, PhaseWindow, expand
+from planner.days.zones import local_span
 from planner.diagnosis import with_relaxations
 from planner.errors import Problem
 from planner.i18n import EMPTY, Text, join, ordinal, phrase
@@ -157,10 +157,8 @@ class ForumPlacer:
         start_time = end_time = None
         if activity.start_time is not None and activity.hours and venue is not None \
                 and precision is Precision.DAY:
-            zone = ZoneInfo(venue.timezone)
-            start_time = dt.datetime.combine(start, activity.start_time, tzinfo=zone)
-            utc_end = start_time.astimezone(dt.UTC) + dt.timedelta(hours=activity.hours)
-            end_time = utc_end.astimezone(zone)
+            start_time, end_time = local_span(start, activity.start_time, activity.hours,
+                                              venue.timezone)
         cycle = phase = Text("")
         if slot is not None:
             c = slot.cycle

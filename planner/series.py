@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
 from planner.days.closed import ClosedDays
+from planner.days.zones import local_span
 from planner.i18n import Text, phrase
 from planner.ledger import Booking, Ledger
 from planner.plan import PlannedEvent, Provenance, SeriesRef, Status
@@ -78,9 +78,7 @@ def _event(series: Series, forum: Forum, venue_id: str, venue_name: Text, zone: 
            parties: tuple[str, ...]) -> PlannedEvent:
     start_time = end_time = None
     if series.start_time is not None and series.hours:
-        start_time = dt.datetime.combine(day, series.start_time, tzinfo=ZoneInfo(zone))
-        end_time = (start_time.astimezone(dt.UTC) + dt.timedelta(hours=series.hours)).astimezone(
-            ZoneInfo(zone))
+        start_time, end_time = local_span(day, series.start_time, series.hours, zone)
     return PlannedEvent(
         id=event_id, forum=forum.id, activity=series.id, kind=series.kind,
         title=phrase("forum_title", short=forum.short, title=series.title), start=day, end=day,

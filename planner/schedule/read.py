@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +12,9 @@ from planner.errors import Problem, Where
 from planner.i18n import Text
 from planner.schedule.locate import Locator
 
+MAX_TEXT = 10_000
+# C0 controls and DEL break calendar files and terminals; tab and line breaks are text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -75,9 +79,16 @@ class Table:
             return default or ""
         if not value.strip() and default is None:
             self.problems.add(self.key(name), "must not be empty")
-        if "\x00" in value:
-            self.problems.add(self.key(name), "must not contain a NUL character")
-        return value
+        if len(value) > MAX_TEXT:
+            self.problems.add(self.key(name), f"is {len(value)} characters long",
+                              f"keep it under {MAX_TEXT} characters")
+            return default or ""
+        control = _CONTROL.search(value)
+        if control:
+            self.problems.add(self.key(name), f"contains the control character "
+                              f"U+{ord(control.group()):04X}", "remove it")
+            return default or ""
+        return value.replace("\r\n", "\n").replace("\r", "\n")
 
     def localized(self, name: str, default: str | None = None) -> Text:
         """A text and its optional Spanish form, `<name>_es`."""
