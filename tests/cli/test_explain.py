@@ -1,0 +1,70 @@
+"""`planner explain`: why an event is on its date, in plain words."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from planner.cli import cli
+
+TODAY = ["--today", "2026-11-23"]
+
+
+def explain(runner: CliRunner, event_id: str, *extra: str) -> str:
+    result = runner.invoke(cli, ["explain", event_id, *extra, *TODAY])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_explain_prints_cycle_phase_and_refused_candidates(runner: CliRunner) -> None:
+    text = explain(runner, "roundtable.biennial.c2.executive_session")
+    lines = text.splitlines()
+    assert lines[0] == "roundtable.biennial.c2.executive_session: BMCR: Executive session (9th)"
+    assert "  when:   2026-08-04 Tue – 2026-08-05 Wed" in lines
+    assert "  cycle:  biennial cycle 2 (2026-01-01 to 2027-12-31)" in lines
+    assert "  phase:  Executive year (2026-01-01 to 2026-12-31)" in lines
+    assert "  decided by: earliest allowed day" in lines
+    assert "  refused per rule: weekdays: 3" in lines
+    assert "    2026-08-01 Sat  [weekdays] 2026-08-01 is a Saturday, not an allowed weekday" in lines
+    assert any(line.startswith("  why:    First allowed day in a preferred month (August)")
+               for line in lines)
+
+
+def test_explain_a_holiday_refusal_names_the_holiday(runner: CliRunner) -> None:
+    text = explain(runner, "dbwg.yearly.c4.session")
+    assert "2024-10-01 Tue  [holidays] 2024-10-01 is " in text
+    assert "(MX)" in text
+
+
+def test_explain_a_held_event(runner: CliRunner) -> None:
+    text = explain(runner, "roundtable.annual.c8.executive_session")
+    assert "  status: held" in text
+    assert "only the month is recorded" in text
+    assert "refused candidates" not in text
+
+
+def test_explain_an_exercise_visit_names_the_exercise(runner: CliRunner) -> None:
+    text = explain(runner, "roundtable.biennial.c2.exercise_visit")
+    assert "Visits Fénix / Aztec Alligator" in text
+    assert "[exercise window]" in text
+
+
+def test_explain_in_spanish(runner: CliRunner) -> None:
+    text = explain(runner, "roundtable.biennial.c2.executive_session", "--lang", "es")
+    assert "Mesa Redonda: Sesión ejecutiva (n.º 9)" in text
+    assert "Primer día permitido" in text
+
+
+def test_unknown_id_exits_2_with_a_did_you_mean_hint(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["explain", "roundtable.biennial.c2.executive_sesion", *TODAY])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    first = result.stderr.splitlines()[0]
+    assert "no event with id 'roundtable.biennial.c2.executive_sesion'" in first
+    assert "did you mean roundtable.biennial.c2.executive_session" in first
+    assert result.stderr.splitlines()[-1].endswith("nothing was written")
+
+
+def test_unknown_id_with_nothing_close_points_to_list(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["explain", "zzz", *TODAY])
+    assert result.exit_code == 2
+    assert "see `planner list` for ids" in result.stderr

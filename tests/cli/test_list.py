@@ -1,0 +1,82 @@
+"""`planner list`: the plan as a table, filtered by forum, kind and dates."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from planner import Plan
+from planner.cli import cli
+
+TODAY = ["--today", "2026-11-23"]
+
+
+def rows(output: str) -> list[str]:
+    lines = output.splitlines()
+    assert lines[0].split() == ["WHEN", "STATUS", "KIND", "TITLE", "WHERE", "ID"]
+    return lines[1:]
+
+
+def test_list_shows_every_event_with_its_id(runner: CliRunner, roundtable_plan: Plan) -> None:
+    result = runner.invoke(cli, ["list", *TODAY])
+    assert result.exit_code == 0
+    listed = rows(result.stdout)
+    assert len(listed) == len(roundtable_plan.events)
+    assert [line.split()[-1] for line in listed] == [e.id for e in roundtable_plan.events]
+    assert result.stderr.splitlines()[-1] == f"{len(listed)} events"
+
+
+def test_list_shows_the_seventh_session_as_held_in_august_2023(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--kind", "executive-session", *TODAY])
+    seventh = next(line for line in rows(result.stdout) if "(7th)" in line)
+    assert seventh.startswith("2023-08-01 Tue – 2023-08-31 Thu")
+    assert " held " in seventh
+    assert "Colorado Springs" in seventh
+
+
+def test_forum_filter_keeps_only_that_forum(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--forum", "dbwg", *TODAY])
+    assert result.exit_code == 0
+    ids = [line.split()[-1] for line in rows(result.stdout)]
+    assert ids and all(i.startswith("dbwg.") for i in ids)
+
+
+def test_kind_filter_is_repeatable(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--kind", "deployment", "--kind", "approval-deadline", *TODAY])
+    listed = rows(result.stdout)
+    assert any(" approval-deadline " in line for line in listed)
+    assert any(" deployment " in line for line in listed)
+    assert all(" deployment " in line or " approval-deadline " in line for line in listed)
+    assert not any(" request-deadline " in line or " approval " in line for line in listed)
+
+
+def test_forum_and_kind_filters_combine(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--forum", "roundtable", "--kind", "exercise-visit", *TODAY])
+    ids = [line.split()[-1] for line in rows(result.stdout)]
+    assert ids == ["roundtable.biennial.c1.exercise_visit", "roundtable.biennial.c2.exercise_visit",
+                   "roundtable.biennial.c3.exercise_visit"]
+
+
+def test_dates_filter_the_list(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--forum", "roundtable", "--kind", "executive-session",
+                                 "--from", "2026-01-01", "--to", "2027-12-31", *TODAY])
+    (only,) = rows(result.stdout)
+    assert only.startswith("2026-08-04 Tue – 2026-08-05 Wed")
+    assert "(9th)" in only
+
+
+def test_unknown_forum_lists_nothing(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--forum", "nope", *TODAY])
+    assert result.exit_code == 0
+    assert rows(result.stdout) == []
+    assert "0 events" in result.stderr
+
+
+def test_list_in_spanish(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--kind", "executive-session", "--lang", "es", *TODAY])
+    assert "Mesa Redonda: Sesión ejecutiva (n.º 9)" in result.stdout
+
+
+def test_to_before_from_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--from", "2027-01-01", "--to", "2026-01-01"])
+    assert result.exit_code == 2
+    assert "is before --from" in result.stderr

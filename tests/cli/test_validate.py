@@ -1,0 +1,60 @@
+"""`planner validate`: ok for good files, every problem and exit 2 for bad ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import cli
+from planner.resources import default_schedule
+
+
+def test_built_in_schedule_is_valid(runner: CliRunner) -> None:
+    path = default_schedule()
+    result = runner.invoke(cli, ["validate", str(path), "--today", "2016-01-01"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{path}: ok, ")
+    assert "events from 2016-01-01 to 2029-12-31" in result.stdout
+
+
+def test_minimal_schedule_is_valid_with_its_event_count(
+        runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
+    path = write_schedule(minimal_text)
+    result = runner.invoke(cli, ["validate", str(path), "--today", "2026-01-01"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"{path}: ok, 2 events from 2026-01-01 to 2027-12-31"
+    assert result.stderr == ""
+
+
+def test_validate_prints_warnings_but_succeeds(
+        runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
+    path = write_schedule(minimal_text)
+    result = runner.invoke(cli, ["validate", str(path), "--today", "2026-11-23"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"warning: {path}:")
+    assert "talks.yearly.c1.meeting (2026-05-05)" in result.stderr
+
+
+def test_every_problem_in_the_file_is_printed_in_one_run(
+        runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
+    text = (minimal_text.replace('timezone = "America/Denver"', 'timezone = "America/Denvr"')
+            .replace("cycle_months = 12", "cycle_months = 12\nstrat = 2026-01-01")
+            .replace('country = "MX"', 'country = "XX"', 1))
+    path = write_schedule(text)
+    result = runner.invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 4
+    assert "unknown time zone 'America/Denvr'" in result.stderr
+    assert "strat: unknown key; did you mean 'start'?" in result.stderr
+    assert "unknown country 'XX'" in result.stderr
+    assert lines[-1] == f"planner: 3 problems in {path}; nothing was written"
+    assert result.stdout == ""
+
+
+def test_validate_needs_a_schedule_argument(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr
