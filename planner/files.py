@@ -7,12 +7,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+from planner.errors import PlannerError, Problem, Where
+
 
 def write_atomically(target: str | Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temp file and a rename; "-" means stdout.
 
     The temp file lives in the target's folder so that ``os.replace`` is atomic;
     on any failure it is removed and the previous file stays byte-identical.
+
+    Raises:
+        PlannerError: when the target's folder is missing or not writable.
     """
     if str(target) == "-":
         sys.stdout.buffer.write(data)
@@ -20,7 +25,12 @@ def write_atomically(target: str | Path, data: bytes) -> None:
         return
     path = Path(target)
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:  # no such folder, or not allowed to write there: the user's path
+        reason = error.strerror or type(error).__name__
+        raise PlannerError(Problem(Where(str(target)), f"cannot write here: {reason}",
+                                   f"check that the folder {folder} exists and is writable")) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
