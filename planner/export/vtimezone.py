@@ -98,6 +98,9 @@ def vtimezone(name: str, first: dt.date, last: dt.date) -> Timezone:
     earlier = [c for c in changes if c.instant <= first_moment]
     if earlier:  # only the change in force at the first event, and later ones, are needed
         changes = changes[changes.index(earlier[-1]):]
+    elif changes:  # no change in the margin before the first event: say what is in force then
+        offset, local = _offset(zone, start), start.astimezone(zone)
+        changes.insert(0, _Transition(start, offset, offset, bool(local.dst()), local.tzname() or name))
     component = Timezone()
     component.add("tzid", name)
     if not changes:
@@ -122,7 +125,10 @@ def vtimezone(name: str, first: dt.date, last: dt.date) -> Timezone:
                                        "byday": f"{ordinal}{_DAY_CODES[head.onset.weekday()]}"}
             still_running = members[-1].instant > end - dt.timedelta(days=366)
             if not still_running:
-                rule["until"] = members[-1].instant
+                # UTC, as RFC 5545 requires; never before the local onset read as UTC, since
+                # some readers (dateutil, so icalendar's to_tz) compare it with local times.
+                final = members[-1]
+                rule["until"] = max(final.instant, final.onset.replace(tzinfo=dt.UTC))
             part.add("rrule", rule)
         component.add_component(part)
     return component
