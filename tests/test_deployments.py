@@ -139,3 +139,13 @@ def test_recesses_inside_a_sitting_period_are_empty() -> None:
 def test_body_that_never_sits_gives_no_deadline() -> None:
     never = dataclasses.replace(SENATE, sitting_weekdays=frozenset())
     assert approval_deadline(never, D(2025, 1, 27)) is None
+
+
+def test_a_period_running_past_new_year_sits_on_both_sides_of_it() -> None:
+    winter = dataclasses.replace(SENATE, periods=(SessionPeriod((11, 1), (1, 15)),), extended_years=(),
+                                 sitting_weekdays=frozenset(range(7)))
+    assert sits_on(winter, D(2026, 12, 25))
+    assert sits_on(winter, D(2027, 1, 10))
+    assert not sits_on(winter, D(2027, 1, 20))
+    assert approval_deadline(winter, D(2027, 3, 1)) == D(2027, 1, 15)
+    assert recesses(winter, D(2027, 1, 1), D(2027, 12, 31)) == [(D(2027, 1, 16), D(2027, 10, 31))]

@@ -17,7 +17,9 @@ def sits_on(body: ApprovingBody, day: dt.date) -> bool:
         end = period.end
         if period is last_in_year and day.year in body.extended_years:
             end = max(end, body.extended_end)
-        if period.start <= key <= end:
+        if period.start <= end and period.start <= key <= end:
+            return True
+        if period.start > end and (key >= period.start or key <= end):  # runs past Dec 31
             return True
     return False
 
