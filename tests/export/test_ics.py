@@ -274,3 +274,10 @@ def test_lang_es_gives_spanish_titles(runner: CliRunner) -> None:
     assert str(calendar["X-WR-CALNAME"]) == "Cooperación militar México–EUA (planner)"
     ninth = events_by_uid(calendar)["roundtable.biennial.c2.executive_session@roundtable.planner"]
     assert "Por qué esta fecha" in str(ninth["DESCRIPTION"])
+
+
+def test_lang_en_es_gives_both_languages(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["generate", "-o", "-", "--today", "2026-11-23", "--lang", "en+es"])
+    assert result.exit_code == 0
+    summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(result.stdout_bytes).walk("VEVENT")}
+    assert "BMCR: Executive session (9th) / Mesa Redonda: Sesión ejecutiva (n.º 9)" in summaries

@@ -143,3 +143,16 @@ def test_syntax_error_after_a_unicode_line_separator_shows_the_right_source(
     result = validate(runner, path)
     assert f"{path}:3: " in result.stderr
     assert 'in `name = "x`' in result.stderr
+
+
+@pytest.mark.xfail(reason="BUG: planner/schedule/load.py regime()/phase(): a wrong cycle_months "
+                   "falls back to 1, so every phase is also reported as outside a 1-month cycle "
+                   "with the wrong fix", strict=True)
+@pytest.mark.parametrize("value", ['"12"', "0"], ids=["string", "zero"])
+def test_wrong_cycle_months_is_one_problem(runner: CliRunner, minimal_text: str,
+                                           write_schedule: Callable[..., Path], value: str) -> None:
+    path = write_schedule(minimal_text.replace("cycle_months = 12", f"cycle_months = {value}"))
+    result = validate(runner, path)
+    assert result.exit_code == 2
+    assert "cycle_months: must be" in result.stderr
+    assert "outside the 1-month cycle" not in result.stderr
