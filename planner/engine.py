@@ -38,7 +38,8 @@ def make_plan(schedule: Schedule, *, today: dt.date,
     """
     first, last = horizon or (schedule.plan_from, schedule.plan_to)
     closed = ClosedDays(schedule.days)
-    exercise_windows = all_windows(schedule.exercises, last)
+    # Project exercises past the horizon: a cycle that starts inside it may visit one later.
+    exercise_windows = all_windows(schedule.exercises, last + dt.timedelta(days=3660))
     during = DuringExercise(exercise_windows)
     ledger = Ledger()
     rules = default_rules(schedule, closed, during, ledger)

@@ -133,7 +133,7 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> Pro
     message = getattr(error, "msg", str(error))
     source = ""
     if line:
-        lines = text.splitlines()
+        lines = text.split("\n")  # TOML breaks lines at LF only, not at U+2028
         if 0 < line <= len(lines):
             source = lines[line - 1].strip()[:80]
     detail = f"TOML syntax error: {message}"
@@ -373,9 +373,11 @@ class _Loader:
                               "list at least one weekday")
         preferred = table.integers("preferred_months", 1, 12)
         activity_venues = table.texts("venues")
-        if table.has("venue"):
-            activity_venues = (table.text("venue"),) + activity_venues
         self._refs(table, "venues", activity_venues, venues, "venue")
+        if table.has("venue"):
+            single = table.text("venue")
+            self._refs(table, "venue", (single,), venues, "venue")
+            activity_venues = (single,) + activity_venues
         during = table.texts("during_exercise")
         self._refs(table, "during_exercise", during, categories, "exercise category")
         if not activity_venues and not during:
@@ -436,7 +438,10 @@ class _Loader:
 
     def regime(self, table: Table, activities: set[str]) -> Regime:
         regime_id = table.text("id")
+        before = len(self.problems.found)
         cycle_months = table.integer("cycle_months", 1, 120)
+        if len(self.problems.found) > before:
+            cycle_months = 120  # already reported; don't also call every phase outside it
         start = self._date(table, "start")
         end = self._date(table, "end", required=False)
         if start and end and end < start:
@@ -495,6 +500,7 @@ class _Loader:
     def _held_dates(self, table: Table) -> tuple[dt.date, dt.date, Precision] | None:
         forms = [k for k in ("date", "start", "month", "year") if table.has(k)]
         if len(forms) != 1:
+            table.mark_read("date", "start", "end", "month", "year")
             self.problems.add(table.path, "give exactly one of date, start/end, month or year",
                               "e.g. month = \"2023-08\" when only the month is known")
             return None

@@ -111,18 +111,12 @@ def test_generate_with_a_bad_schedule_leaves_existing_output_byte_identical(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ics"]
 
 
-@pytest.mark.xfail(reason="BUG: planner/schedule/load.py _held_dates(): the two date keys are "
-                   "also reported as 'unknown key; remove it', which is wrong and noisy",
-                   strict=True)
 def test_held_event_with_two_date_forms_is_one_problem(runner: CliRunner) -> None:
     result = validate(runner, BAD / "held_two_date_forms.toml")
     assert "unknown key" not in result.stderr
     assert len(result.stderr.splitlines()) == 2
 
 
-@pytest.mark.xfail(reason="BUG: planner/schedule/load.py activity(): an unknown `venue = ...` is "
-                   "reported under the key path `venues` (a key not in the file) at the table's "
-                   "line", strict=True)
 def test_unknown_single_venue_points_at_the_venue_key(
         runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
     text = minimal_text.replace('venues = ["mexico_city", "colorado_springs"]', 'venue = "atlantis"')
@@ -133,9 +127,6 @@ def test_unknown_single_venue_points_at_the_venue_key(
         in result.stderr
 
 
-@pytest.mark.xfail(reason="BUG: planner/schedule/load.py _syntax_problem() finds the source line "
-                   "with str.splitlines(), which also splits at U+2028, so it shows the wrong text",
-                   strict=True)
 def test_syntax_error_after_a_unicode_line_separator_shows_the_right_source(
         runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "separator.toml"
@@ -145,9 +136,6 @@ def test_syntax_error_after_a_unicode_line_separator_shows_the_right_source(
     assert 'in `name = "x`' in result.stderr
 
 
-@pytest.mark.xfail(reason="BUG: planner/schedule/load.py regime()/phase(): a wrong cycle_months "
-                   "falls back to 1, so every phase is also reported as outside a 1-month cycle "
-                   "with the wrong fix", strict=True)
 @pytest.mark.parametrize("value", ['"12"', "0"], ids=["string", "zero"])
 def test_wrong_cycle_months_is_one_problem(runner: CliRunner, minimal_text: str,
                                            write_schedule: Callable[..., Path], value: str) -> None:
