@@ -86,7 +86,7 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
     except tomllib.TOMLDecodeError as error:
         raise PlannerError(_syntax_problem(error, text, name)) from None
     except RecursionError:
-        raise PlannerError(Problem(Where(name), "is nested too deeply to read",
+        raise PlannerError(Problem(Where(name, line=1), "is nested too deeply to read",
                                    "flatten the tables")) from None
     for override in overrides:
         apply_override(data, override)
@@ -328,7 +328,7 @@ class _Loader:
         self._refs(table, "participants", participants, parties, "party")
         leaders = table.texts("leaders") if table.has("leaders") else forum_leaders
         self._refs(table, "leaders", leaders, self.leader_ids, "leader")
-        description = table.localized("description", default="")
+        description = table.localized("description", default="", multiline=True)
         line_of_effort = self._line_of_effort(table)
         table.finish()
         return Series(self._id(table, series_id), title, kind, rule.upper(), start or EARLIEST, end,
@@ -387,7 +387,7 @@ class _Loader:
         participants = table.texts("participants")
         self._refs(table, "participants", participants, parties, "party")
         numbered = table.flag("numbered", False)
-        description = table.localized("description", default="")
+        description = table.localized("description", default="", multiline=True)
         line_of_effort = self._line_of_effort(table)
         leaders = table.texts("leaders") if table.has("leaders") else forum_leaders
         self._refs(table, "leaders", leaders, self.leader_ids, "leader")
@@ -490,7 +490,7 @@ class _Loader:
         venue = table.text("venue", default="") or None
         if venue:
             self._refs(table, "venue", (venue,), venues, "venue")
-        note = table.localized("note", default="")
+        note = table.localized("note", default="", multiline=True)
         when = self._held_dates(table)
         table.finish()
         if when is None:

@@ -93,5 +93,7 @@ class Locator:
         while path:
             if path in self._lines:
                 return self._lines[path]
-            path = re.sub(r"(\[\d+\]|\.[^.\[]+|^[^.\[]+)$", "", path)
+            shorter = re.sub(r"(\[\d+\]|\.[^.\[]+|^[^.\[]+)$", "", path)
+            # A key holding "[" or "]" does not shorten by the pattern: drop its last character.
+            path = shorter if shorter != path else path[:-1]
         return None

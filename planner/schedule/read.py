@@ -70,7 +70,7 @@ class Table:
     def _wrong(self, name: str, expected: str, value: object) -> None:
         self.problems.add(self.key(name), f"must be {expected}, got {_type_name(value)}")
 
-    def text(self, name: str, default: str | None = None) -> str:
+    def text(self, name: str, default: str | None = None, multiline: bool = False) -> str:
         value = self._raw(name, default is None)
         if value is None:
             return default or ""
@@ -88,12 +88,17 @@ class Table:
             self.problems.add(self.key(name), f"contains the control character "
                               f"U+{ord(control.group()):04X}", "remove it")
             return default or ""
-        return value.replace("\r\n", "\n").replace("\r", "\n")
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if "\n" in value and not multiline:
+            # Calendar apps drop or cut an event whose title or place has a line break.
+            self.problems.add(self.key(name), "must be one line", "remove the line break")
+            return default or ""
+        return value
 
-    def localized(self, name: str, default: str | None = None) -> Text:
+    def localized(self, name: str, default: str | None = None, multiline: bool = False) -> Text:
         """A text and its optional Spanish form, `<name>_es`."""
-        english = self.text(name, default)
-        return Text(english, self.text(f"{name}_es", default=""))
+        english = self.text(name, default, multiline)
+        return Text(english, self.text(f"{name}_es", default="", multiline=multiline))
 
     def integer(self, name: str, low: int, high: int, default: int | None = None) -> int:
         value = self._raw(name, default is None)
