@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Anything that would break "one line per problem" in a terminal is shown escaped.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +36,7 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        return _one_line(f"{text}; {self.hint}" if self.hint else text)
 
 
 class PlannerError(Exception):
