@@ -272,7 +272,7 @@ class _Loader:
         if zone:
             try:
                 ZoneInfo(zone)
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):  # "US" is a folder of zones
                 self.problems.add(table.key("timezone"), f"unknown time zone {zone!r}",
                                   "use an IANA name such as America/Mexico_City")
         venue = Venue(self._id(table, venue_id), table.localized("name"),
