@@ -1,20 +1,30 @@
-"""Render a Plan as an RFC 5545 calendar that imports alike into the common calendar apps."""
+"""Render a Plan as an RFC 5545 calendar that imports alike into the common calendar apps.
+
+Regenerating over a previous file keeps calendars right: see planner.export.state for where
+the previous state comes from (the previous output file, read back) and how SEQUENCE,
+LAST-MODIFIED and cancellations are decided.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
 from planner import __version__
+from planner.export.state import PLANNER_ID, Changes, Previous, read_previous, settle
 from planner.export.vtimezone import vtimezone
+from planner.files import write_atomically
 from planner.i18n import Text, phrase
 from planner.plan import Plan, PlannedEvent, Status
 
 PRODID = f"-//planner//meeting-cycle planner {__version__}//EN"
 _ICS_STATUS = {Status.HELD: "CONFIRMED", Status.FIXED: "CONFIRMED",
                Status.PLANNED: "TENTATIVE", Status.DEADLINE: "CONFIRMED"}
+AUDIENCE = "X-PLANNER-AUDIENCE"
 _WINDOW_KINDS = {"exercise", "deployment"}  # spans when others are busy, not the reader
 
 
@@ -36,9 +46,19 @@ def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en"
     return "\n".join(line.get(lang) for line in lines)
 
 
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A calendar's bytes and what happened to each event compared with the previous file."""
+
+    data: bytes
+    changes: Changes
+
+
 def render_ics(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Text] | None = None,
-               lang: str = "en", events: Iterable[PlannedEvent] | None = None) -> bytes:
-    """The calendar's bytes; the same plan and stamp always give the same bytes.
+               lang: str = "en", events: Iterable[PlannedEvent] | None = None,
+               previous: Previous | None = None, prune: bool = False,
+               calendar_name: Text | None = None) -> bytes:
+    """The calendar's bytes; the same plan, stamp and previous file always give the same bytes.
 
     Args:
         plan: the plan to render.
@@ -46,35 +66,122 @@ def render_ics(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Text] |
         party_names: party id to display name, for descriptions.
         lang: "en", "es" or "en+es" for titles and descriptions.
         events: a subset of the plan's events to write (default: all).
+        previous: the previous output file read back (planner.export.state.read_previous);
+            unchanged events keep their stamps, changed ones get SEQUENCE + 1, missing ones
+            are written as cancelled. None: a fresh calendar, every SEQUENCE 0.
+        prune: drop events that an earlier run already wrote as cancelled.
+        calendar_name: X-WR-CALNAME (default: the plan's calendar name).
     """
-    chosen = sorted(plan.events if events is None else events, key=lambda e: (e.start, e.id))
+    return render_calendar(plan, stamp=stamp, party_names=party_names, lang=lang, events=events,
+                           previous=previous, prune=prune, calendar_name=calendar_name).data
+
+
+def render_calendar(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Text] | None = None,
+                    lang: str = "en", events: Iterable[PlannedEvent] | None = None,
+                    previous: Previous | None = None, prune: bool = False,
+                    calendar_name: Text | None = None, audience: str | None = None) -> Rendered:
+    """Like render_ics, and says which events are new, changed, unchanged and cancelled.
+
+    `audience` ("party:SEDENA") is written as X-PLANNER-AUDIENCE, so that a later --split
+    run finds the files of audiences that have no event left (see planner.export.split).
+    """
+    chosen = plan.events if events is None else tuple(events)
+    utc_stamp = stamp.astimezone(dt.UTC)
+    fresh = [event_component(event, plan.uid_domain, utc_stamp, party_names or {}, lang)
+             for event in chosen]
+    components, changes = settle(fresh, previous or Previous(), utc_stamp, prune)
+    components.sort(key=sort_key)
+    calendar = calendar_shell((calendar_name or plan.calendar_name).get(lang), method=True)
+    if audience is not None:
+        calendar.add(AUDIENCE, audience)
+    for zone in timezones(components):
+        calendar.add_component(zone)
+    for component in components:
+        calendar.add_component(component)
+    data: bytes = calendar.to_ical()
+    return Rendered(data, changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One calendar file written: where, what changed, and notes about the previous file."""
+
+    target: str  # a path, or "-" for standard output
+    changes: Changes
+    notes: tuple[str, ...] = ()
+
+
+def prepare_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
+                     party_names: dict[str, Text] | None = None, lang: str = "en",
+                     events: Iterable[PlannedEvent] | None = None, prune: bool = False,
+                     calendar_name: Text | None = None,
+                     audience: str | None = None) -> tuple[Rendered, Previous]:
+    """Read the previous file at `target` (the state) and render the new calendar over it.
+
+    Nothing is written: the caller writes ``rendered.data`` with write_atomically, so a run
+    that fails before that leaves the old file, and the state in it, as it was.
+    """
+    previous = read_previous(target, plan.uid_domain)
+    rendered = render_calendar(plan, stamp=stamp, party_names=party_names, lang=lang,
+                               events=events, previous=previous, prune=prune,
+                               calendar_name=calendar_name, audience=audience)
+    return rendered, previous
+
+
+def write_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
+                   party_names: dict[str, Text] | None = None, lang: str = "en",
+                   events: Iterable[PlannedEvent] | None = None, prune: bool = False,
+                   calendar_name: Text | None = None) -> Written | None:
+    """Regenerate the calendar file at `target` ("-": standard output) over its previous
+    version; None, and nothing written, when it would hold no event at all."""
+    rendered, previous = prepare_calendar(target, plan, stamp=stamp, party_names=party_names,
+                                          lang=lang, events=events, prune=prune,
+                                          calendar_name=calendar_name)
+    if not rendered.changes.written:
+        return None
+    write_atomically(target, rendered.data)
+    return Written(str(target), rendered.changes, previous.notes)
+
+
+def calendar_shell(name: str | None, *, method: bool) -> Calendar:
+    """An empty VCALENDAR with planner's header; METHOD:PUBLISH only for import files,
+    never for a CalDAV resource (RFC 4791 4.1)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", plan.calendar_name.get(lang))
-    for zone in _timezones(chosen):
-        calendar.add_component(zone)
-    utc_stamp = stamp.astimezone(dt.UTC)
-    for event in chosen:
-        calendar.add_component(_event(event, plan.uid_domain, utc_stamp, party_names or {}, lang))
-    data: bytes = calendar.to_ical()
-    return data
+    if method:
+        calendar.add("method", "PUBLISH")
+    if name is not None:
+        calendar.add("x-wr-calname", name)
+    return calendar
 
 
-def _timezones(events: list[PlannedEvent]) -> list[Timezone]:
+def sort_key(component: Event) -> tuple[dt.date, str]:
+    """Events in a file are ordered by local start day, then event id."""
+    start = component.decoded("DTSTART")
+    day = start.date() if isinstance(start, dt.datetime) else start
+    return day, str(component.get(PLANNER_ID, component.get("UID", "")))
+
+
+def timezones(components: Iterable[Event]) -> list[Timezone]:
+    """One VTIMEZONE per TZID the events use, right for every day they cover."""
     spans: dict[str, tuple[dt.date, dt.date]] = {}
-    for event in events:
-        if event.start_time is None or event.timezone is None:
-            continue
-        first, last = spans.get(event.timezone, (event.start, event.end))
-        spans[event.timezone] = (min(first, event.start), max(last, event.end))
+    for component in components:
+        for name in ("DTSTART", "DTEND"):
+            prop = component.get(name)
+            zone = prop.params.get("TZID") if prop is not None else None
+            if zone is None:
+                continue
+            day = component.decoded(name).date()
+            first, last = spans.get(zone, (day, day))
+            spans[zone] = (min(first, day), max(last, day))
     return [vtimezone(name, *spans[name]) for name in sorted(spans)]
 
 
-def _event(event: PlannedEvent, uid_domain: str, stamp: dt.datetime,
-           party_names: dict[str, Text], lang: str) -> Event:
+def event_component(event: PlannedEvent, uid_domain: str, stamp: dt.datetime,
+                    party_names: dict[str, Text], lang: str) -> Event:
+    """One VEVENT with SEQUENCE 0 and DTSTAMP `stamp` (state.settle adjusts both)."""
     component = Event()
     component.add("uid", f"{event.id}@{uid_domain}")
     component.add("dtstamp", stamp)

@@ -1,0 +1,141 @@
+"""`planner publish`: synchronize the plan into a CalDAV calendar (planner.export.caldav)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import click
+
+from planner import __version__
+from planner.cli import (
+    _load,
+    _party_names,
+    _plan,
+    _warn,
+    build_stamp,
+    horizon_options,
+    lang_option,
+    schedule_argument,
+)
+
+if TYPE_CHECKING:
+    from planner.export.caldav import CalendarConnection, Report, Sync
+
+PASSWORD_VARIABLE = "PLANNER_CALDAV_PASSWORD"
+PROGRESS_FROM = 6  # a progress bar when there are at least this many writes
+_LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
+    """(user, password): --user or the netrc login; the password from PLANNER_CALDAV_PASSWORD,
+    then ~/.netrc, then a hidden prompt. No user at all: no credentials."""
+    from planner.export.caldav import netrc_credentials
+
+    login, stored = netrc_credentials(url, user, Path.home() / ".netrc")
+    user = user or login
+    secret = os.environ.get(PASSWORD_VARIABLE) or None
+    if user is None:
+        if secret:
+            raise click.UsageError(f"{PASSWORD_VARIABLE} is set but no user is known: pass --user")
+        return None, None
+    password = secret or stored
+    if password is None:
+        password = click.prompt(f"CalDAV password for {user}", hide_input=True, err=True)
+    return user, password
+
+
+@click.command()
+@schedule_argument
+@click.option("--url", required=True, help="The CalDAV calendar's URL (the calendar itself).")
+@click.option("--user", help="User name (default: the login in ~/.netrc for the URL's host).")
+@click.option("--dry-run", is_flag=True, help="Print what would be done; write nothing.")
+@click.option("--insecure", is_flag=True, help="Do not verify the server's TLS certificate.")
+@horizon_options
+@lang_option
+@click.option("--party", "parties", multiple=True, help="Only events for this party (repeatable).")
+@click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
+@click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
+@click.version_option(__version__, prog_name="planner")
+@click.pass_context
+def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | None, dry_run: bool,
+            insecure: bool, from_date: dt.datetime | None, to_date: dt.datetime | None,
+            today_date: dt.datetime | None, lang: str, parties: tuple[str, ...],
+            forums: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+    """Synchronize the plan into a CalDAV calendar.
+
+    Creates missing events, updates changed ones in place (If-Match on the ETag), deletes
+    only events planner made that left the plan, and leaves everything else alone. The
+    password comes from PLANNER_CALDAV_PASSWORD, ~/.netrc or a prompt, never from the
+    command line.
+
+    Exit status: 0 done; 1 conflicts, network or server failure; 2 a mistake to fix in the
+    command (URL, credentials, rights, no such calendar) or the schedule.
+
+    \b
+    Examples:
+      planner publish --url https://dav.example.org/cal/alice/plan/ --user alice --dry-run
+      PLANNER_CALDAV_PASSWORD=... planner publish --url URL --user alice --party SEDENA
+    """
+    from planner.export import caldav
+    from planner.export.split import select
+
+    loaded = _load(schedule)
+    plan = _plan(loaded, from_date, to_date, today_date)
+    events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
+    _warn(plan)
+    calendar_url = caldav.check_url(url)
+    user, password = credentials(calendar_url, user)
+    host = urlsplit(calendar_url).hostname or ""
+    if insecure:
+        click.echo("warning: TLS certificate verification is off (--insecure)", err=True)
+        warnings.filterwarnings("ignore", message="Unverified HTTPS request")  # said once above
+    if password and urlsplit(calendar_url).scheme == "http" and host not in _LOOPBACK:
+        click.echo(f"warning: the password goes to {host} over plain http", err=True)
+    connection = caldav.CalendarConnection(calendar_url, user, password, insecure=insecure)
+    try:
+        remote = connection.read(plan.uid_domain)
+        stamp = build_stamp()
+        fresh = caldav.fresh_events(plan, events, stamp=stamp, party_names=_party_names(loaded),
+                                    lang=lang)
+        sync = caldav.plan_sync(remote, fresh, connection.url, stamp)
+        report = caldav.dry_run(sync) if dry_run else _apply(connection, sync)
+    except caldav.PublishError as error:
+        if error.report is not None:
+            _print(error.report, calendar_url, dry_run)
+        click.echo(f"planner: {_scrub(error.message, password)}", err=True)
+        ctx.exit(error.exit_status)
+    _print(report, calendar_url, dry_run)
+    if report.count("conflict"):
+        ctx.exit(1)
+
+
+def _apply(connection: CalendarConnection, sync: Sync) -> Report:
+    from planner.export.caldav import apply_sync
+
+    writes = len(sync.writes)
+    if writes < PROGRESS_FROM:
+        return apply_sync(connection, sync)
+    with click.progressbar(length=writes, label="publishing", file=sys.stderr) as bar:
+        return apply_sync(connection, sync, progress=lambda _action: bar.update(1))
+
+
+def _print(report: Report, url: str, dry_run: bool) -> None:
+    for line in report.lines():
+        click.echo(line)
+    for action in report.not_done:
+        click.echo(f"not done  {action.day:<10}  {action.event_id}  ({action.verb})")
+    click.echo(f"{url}: {report.summary(dry_run=dry_run)}")
+
+
+def _scrub(text: str, secret: str | None) -> str:
+    return text.replace(secret, "***") if secret else text
+
+
+def register_publish(cli: click.Group) -> None:
+    cli.add_command(publish)

@@ -1,0 +1,487 @@
+"""Publish a plan into a CalDAV calendar, and keep it in step with the schedule.
+
+One run reads the whole calendar (REPORT with ETags), decides what to do for each event
+(plan_sync), then does it (apply_sync):
+
+- an event of the plan that the calendar lacks is created (PUT with ``If-None-Match: *``);
+- an event whose content differs is updated in place (PUT with ``If-Match`` on the ETag
+  read, SEQUENCE + 1, LAST-MODIFIED): same UID, same resource;
+- an event planner made that is no longer in the plan is deleted (DELETE with ``If-Match``);
+- everything else is left alone. planner's events are recognized by both marks: a UID
+  ending in ``@<uid_domain>`` and an ``X-PLANNER-ID`` property.
+
+Nobody's edit is overwritten. Each event planner writes carries ``X-PLANNER-HASH``, a hash
+of its content (dates, title, description, place, status, categories, alarms); an event
+whose content no longer matches its hash was edited on the server since, and is reported as
+a conflict and left alone. A change made between the read and the write makes the server
+refuse the conditional request (412): that is reported as a conflict and publishing stops
+there, so two publishers racing cannot overwrite each other; what was already done is
+reported, and a re-run (which reads the calendar again) completes the work.
+
+Each resource is one VCALENDAR with its VEVENT and the VTIMEZONEs it uses, and no METHOD
+(RFC 4791 4.1). Credentials never appear in messages: the URL may not carry them, and
+every message is built here from status codes, never from the HTTP library's text.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import netrc
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
+
+from icalendar import Calendar, Event
+
+from planner.errors import PlannerError, Problem, Where
+from planner.export.ics import calendar_shell, event_component, sort_key, timezones
+from planner.export.split import safe_name
+from planner.export.state import PLANNER_ID, is_planners, sequence_of
+from planner.i18n import Text
+from planner.plan import Plan, PlannedEvent
+
+HASH = "X-PLANNER-HASH"
+SALIENT = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "SUMMARY", "DESCRIPTION",
+           "LOCATION", "STATUS", "CATEGORIES", "TRANSP")
+ALARM_SALIENT = ("ACTION", "TRIGGER", "DESCRIPTION")
+WRITES = ("create", "update", "delete")
+CONFLICT_STATUS = 412
+
+_NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav"}
+_QUERY = ('<?xml version="1.0" encoding="utf-8"?>'
+          '<c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+          '<d:prop><d:getetag/><c:calendar-data/></d:prop>'
+          '<c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT"/>'
+          '</c:comp-filter></c:filter></c:calendar-query>')
+_PROPFIND = ('<?xml version="1.0" encoding="utf-8"?>'
+             '<d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>')
+_CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+class PublishError(Exception):
+    """Publishing failed or stopped. The message is one line and safe to print.
+
+    exit_status is 2 for what the user can fix in the command (URL, credentials, rights, a
+    calendar that does not exist) and 1 for the rest (network, server, conflicts).
+    `report` says what was already done when it stopped.
+    """
+
+    def __init__(self, message: str, exit_status: int, report: Report | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_status = exit_status
+        self.report = report
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class Remote:
+    """One event resource on the server."""
+
+    href: str  # absolute URL
+    etag: str
+    uid: str
+    component: Event | None  # its (first) VEVENT
+    ours: bool  # planner made it for this plan (UID domain and X-PLANNER-ID)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What to do (or what was decided not to do) for one event."""
+
+    verb: str  # "create", "update", "delete", "unchanged" or "conflict"
+    uid: str
+    event_id: str  # planner's event id, or the UID for events planner did not make
+    day: str  # first day, ISO
+    title: str
+    href: str = ""
+    etag: str = ""  # If-Match; "" with create means If-None-Match: *
+    body: bytes = b""
+    reason: str = ""
+
+    def line(self) -> str:
+        text = f"{self.verb:<9} {self.day:<10}  {self.event_id}  {self.title}"
+        return f"{text}: {self.reason}" if self.reason else text
+
+
+@dataclass(frozen=True, slots=True)
+class Sync:
+    """Everything one publish run intends to do, decided from one read of the calendar."""
+
+    actions: tuple[Action, ...]
+    foreign: int  # events planner did not make, left alone
+
+    @property
+    def writes(self) -> tuple[Action, ...]:
+        return tuple(a for a in self.actions if a.verb in WRITES)
+
+
+@dataclass(slots=True)
+class Report:
+    """What a publish run did (or, in a dry run, would do)."""
+
+    done: list[Action] = field(default_factory=list)  # writes done, and unchanged/conflicts
+    not_done: list[Action] = field(default_factory=list)  # writes left when it stopped
+    foreign: int = 0
+
+    def count(self, verb: str) -> int:
+        return sum(action.verb == verb for action in self.done)
+
+    def lines(self) -> list[str]:
+        """One line per event written or in conflict; unchanged ones only in the summary."""
+        shown = [a for a in self.done if a.verb != "unchanged"]
+        return [a.line() for a in sorted(shown, key=lambda a: (a.day, a.event_id, a.verb))]
+
+    def summary(self, *, dry_run: bool = False) -> str:
+        verbs = ("would create", "would update", "would delete") if dry_run else (
+            "created", "updated", "deleted")
+        counts = [f"{self.count(verb)} {word}" for verb, word in zip(WRITES, verbs, strict=True)]
+        counts += [f"{self.count('unchanged')} unchanged", f"{self.count('conflict')} conflicts",
+                   f"{self.foreign} others' events left alone"]
+        text = ", ".join(counts)
+        if self.not_done:
+            text += f"; {len(self.not_done)} changes not made"
+        return f"dry run, nothing written: {text}" if dry_run else text
+
+
+# -- the content that matters ------------------------------------------------------------------
+
+def _normal(value: Any) -> str:
+    """A property value as a stable string, whoever serialized it (planner, a server, an app)."""
+    if isinstance(value, list):
+        return "|".join(_normal(item) for item in value)
+    if isinstance(value, str):
+        return str(value)
+    cats = getattr(value, "cats", None)
+    if cats is not None:
+        return ",".join(str(cat) for cat in cats)
+    moment = getattr(value, "dt", None)
+    if isinstance(moment, dt.datetime):
+        zone = getattr(value, "params", {}).get("TZID")
+        if zone:
+            return f"{moment.replace(tzinfo=None).isoformat()}@{zone}"
+        if moment.tzinfo is not None:
+            return moment.astimezone(dt.UTC).isoformat()
+        return moment.isoformat()
+    if isinstance(moment, dt.date | dt.timedelta):
+        return str(moment)
+    raw: Any = value.to_ical() if hasattr(value, "to_ical") else value
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+
+
+def content_key(component: Event) -> str:
+    """A hash of what a reader sees in the event; DTSTAMP, SEQUENCE and X- properties that
+    servers or apps add (snoozed alarms, colours...) do not count."""
+    parts = [f"{name}={_normal(component.get(name, ''))}" for name in SALIENT]
+    for alarm in component.walk("VALARM"):
+        parts.append("VALARM:" + ";".join(_normal(alarm.get(name, "")) for name in ALARM_SALIENT))
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def edited_on_server(component: Event) -> bool:
+    """Whether the event no longer matches the content planner published (X-PLANNER-HASH)."""
+    published = component.get(HASH)
+    return published is not None and str(published) != content_key(component)
+
+
+# -- deciding ------------------------------------------------------------------------------------
+
+def fresh_events(plan: Plan, events: Iterable[PlannedEvent] | None = None, *,
+                 stamp: dt.datetime, party_names: dict[str, Text] | None = None,
+                 lang: str = "en") -> list[Event]:
+    """The plan's events as VEVENTs, as they should be on the server (SEQUENCE to be set)."""
+    chosen = plan.events if events is None else tuple(events)
+    utc = stamp.astimezone(dt.UTC)
+    components = [event_component(e, plan.uid_domain, utc, party_names or {}, lang) for e in chosen]
+    return sorted(components, key=sort_key)
+
+
+def resource_body(component: Event) -> bytes:
+    """One CalDAV resource: the VEVENT and the VTIMEZONEs it uses, no METHOD."""
+    calendar = calendar_shell(None, method=False)
+    for zone in timezones([component]):
+        calendar.add_component(zone)
+    calendar.add_component(component)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _stamped(component: Event, sequence: int, stamp: dt.datetime, modified: bool) -> Event:
+    event = copy.deepcopy(component)
+    for name, value in (("SEQUENCE", sequence), ("DTSTAMP", stamp),
+                        ("LAST-MODIFIED", stamp if modified else None), (HASH, content_key(component))):
+        event.pop(name, None)
+        if value is not None:
+            event.add(name, value)
+    return event
+
+
+def _describe(component: Event | None, fallback: str) -> tuple[str, str, str]:
+    """(event id, first day, title) for the report."""
+    if component is None:
+        return fallback, "", ""
+    day = sort_key(component)[0].isoformat() if "DTSTART" in component else ""
+    event_id = str(component.get(PLANNER_ID, fallback))
+    return event_id, day, str(component.get("SUMMARY", ""))
+
+
+def _action(verb: str, component: Event | None, uid: str, **extra: Any) -> Action:
+    event_id, day, title = _describe(component, uid)
+    return Action(verb, uid, event_id, day, title, **extra)
+
+
+def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: str,
+              stamp: dt.datetime) -> Sync:
+    """Decide every create, update and delete from one read of the calendar (see module)."""
+    utc = stamp.astimezone(dt.UTC)
+    by_uid: dict[str, Remote] = {}
+    for item in remote:
+        by_uid.setdefault(item.uid, item)
+    actions: list[Action] = []
+    wanted = set()
+    for component in fresh:
+        uid = str(component["UID"])
+        wanted.add(uid)
+        there = by_uid.get(uid)
+        if there is None or there.component is None:
+            href = urljoin(calendar_url, quote(safe_name(uid)) + ".ics")
+            body = resource_body(_stamped(component, 0, utc, modified=False))
+            actions.append(_action("create", component, uid, href=href, body=body))
+        elif not there.ours:
+            actions.append(_action("conflict", component, uid, href=there.href,
+                                   reason="an event with this UID exists but planner did not "
+                                          "make it (no X-PLANNER-ID); left alone"))
+        elif content_key(there.component) == content_key(component):
+            actions.append(_action("unchanged", component, uid, href=there.href))
+        elif edited_on_server(there.component):
+            actions.append(_action("conflict", component, uid, href=there.href,
+                                   reason="edited on the server since planner published it; "
+                                          "left alone (delete it there to have it replaced)"))
+        else:
+            sequence = sequence_of(there.component) + 1
+            body = resource_body(_stamped(component, sequence, utc, modified=True))
+            actions.append(_action("update", component, uid, href=there.href, etag=there.etag,
+                                   body=body))
+    foreign = 0
+    for item in remote:
+        if item.uid in wanted or by_uid.get(item.uid) is not item:
+            continue
+        if not item.ours or item.component is None:
+            foreign += 1
+        elif edited_on_server(item.component):
+            actions.append(_action("conflict", item.component, item.uid, href=item.href,
+                                   reason="no longer in the plan, but edited on the server since "
+                                          "planner published it; not deleted"))
+        else:
+            actions.append(_action("delete", item.component, item.uid, href=item.href,
+                                   etag=item.etag))
+    return Sync(tuple(actions), foreign)
+
+
+# -- the server ---------------------------------------------------------------------------------
+
+def check_url(url: str) -> str:
+    """The calendar URL, ending in "/"; credentials and other schemes are refused.
+
+    Raises:
+        PlannerError: for a URL that is not http(s), has no host, or carries a user or password.
+    """
+    parts = urlsplit(url)
+    where = Where("--url")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PlannerError(Problem(where, "not an http:// or https:// calendar URL",
+                                   "give the calendar's full URL, e.g. https://host/dav/user/plan/"))
+    if parts.username is not None or parts.password is not None:
+        raise PlannerError(Problem(where, "the URL carries credentials",
+                                   "give the user with --user and the password in "
+                                   "PLANNER_CALDAV_PASSWORD, ~/.netrc or at the prompt"))
+    return url if url.endswith("/") else url + "/"
+
+
+def netrc_credentials(url: str, user: str | None, path: Path) -> tuple[str | None, str | None]:
+    """(login, password) for the URL's host from a netrc file; (None, None) when none fits.
+
+    A netrc file that cannot be parsed is ignored: its parse message may quote a secret.
+    """
+    host = urlsplit(url).hostname or ""
+    try:
+        entry = netrc.netrc(str(path)).authenticators(host) if path.is_file() else None
+    except (netrc.NetrcParseError, OSError):
+        return None, None
+    if entry is None:
+        return None, None
+    login, _, password = entry
+    if user is not None and login and login != user:
+        return None, None
+    return login or None, password or None
+
+
+def _failure(error: BaseException, host: str) -> PublishError:
+    """One line for a network error, from its type only (its text may quote a URL or worse)."""
+    names = {cls.__name__ for cls in type(error).__mro__}
+    if "SSLError" in names or "SSLCertVerificationError" in names:
+        return PublishError(f"TLS failure talking to {host}: certificate not trusted or "
+                            "handshake failed (pass --insecure only if you trust this server)", 1)
+    if names & {"Timeout", "ReadTimeout", "ConnectTimeout", "TimeoutError"}:
+        return PublishError(f"{host} did not answer in time", 1)
+    return PublishError(f"cannot reach {host}: connection failed or was cut", 1)
+
+
+class CalendarConnection:
+    """A CalDAV calendar collection, through the caldav library's client."""
+
+    def __init__(self, url: str, user: str | None = None, password: str | None = None, *,
+                 insecure: bool = False, timeout: int = 30) -> None:
+        from caldav.davclient import DAVClient  # slow to import: only when publishing
+
+        self.url = check_url(url)
+        self.host = urlsplit(self.url).hostname or ""
+        self.user = user
+        self._client = DAVClient(url=self.url, username=user, password=password,
+                                 ssl_verify_cert=not insecure, timeout=timeout,
+                                 enable_rfc6764=False)
+
+    def _request(self, method: str, url: str, body: str = "",
+                 headers: dict[str, str] | None = None) -> Any:
+        from caldav.lib.error import AuthorizationError, DAVError
+
+        try:
+            return self._client.request(url, method, body, headers or {})
+        except AuthorizationError as error:
+            raise self._refused(getattr(error, "status", None) or 401) from None
+        except DAVError as error:
+            status = getattr(error, "status", None)
+            raise PublishError(f"{self.host} answered {status or 'an error'} to {method}", 1) from None
+        except OSError as error:
+            raise _failure(error, self.host) from None
+
+    def _refused(self, status: int) -> PublishError:
+        if status == 403:
+            who = f"user {self.user!r}" if self.user else "an anonymous user"
+            return PublishError(f"{self.host} refused access (403): {who} may not write to "
+                                f"{self.url}", 2)
+        if self.user:
+            return PublishError(f"{self.host} refused the credentials of user {self.user!r} (401)", 2)
+        return PublishError(f"{self.host} asks for credentials (401): pass --user", 2)
+
+    def _status(self, response: Any, method: str, href: str) -> int:
+        status = int(response.status)
+        if status in (401, 403):
+            raise self._refused(status)
+        if status == 404:
+            raise PublishError(f"no calendar at {self.url} (404 on {method} {href})", 2)
+        return status
+
+    def read(self, uid_domain: str) -> list[Remote]:
+        """Every event resource in the calendar, with its ETag.
+
+        Raises:
+            PublishError: when the URL is not a calendar, or the server cannot be read.
+        """
+        found = self._request("PROPFIND", self.url, _PROPFIND,
+                              {"Depth": "0", "Content-Type": "application/xml; charset=utf-8"})
+        if self._status(found, "PROPFIND", self.url) != 207:
+            raise PublishError(f"{self.url} is not a CalDAV collection "
+                               f"({found.status} to PROPFIND)", 2)
+        types = _xml(found.raw).findall(".//d:resourcetype/c:calendar", _NS)
+        if not types:
+            raise PublishError(f"{self.url} is not a calendar (a principal or a folder?): give "
+                               "the URL of the calendar itself", 2)
+        answer = self._request("REPORT", self.url, _QUERY,
+                               {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+        if self._status(answer, "REPORT", self.url) != 207:
+            raise PublishError(f"{self.host} answered {answer.status} to REPORT", 1)
+        return [item for item in _remote(_xml(answer.raw), self.url, uid_domain)]
+
+    def put(self, action: Action) -> int:
+        headers = {"Content-Type": _CALENDAR_TYPE}
+        headers.update({"If-Match": action.etag} if action.etag else {"If-None-Match": "*"})
+        response = self._request("PUT", action.href, action.body.decode("utf-8"), headers)
+        return self._status(response, "PUT", action.href)
+
+    def delete(self, action: Action) -> int:
+        """The status; 404 (someone deleted it meanwhile) is what the plan wants too."""
+        response = self._request("DELETE", action.href, "", {"If-Match": action.etag})
+        if int(response.status) == 404:
+            return 204
+        return self._status(response, "DELETE", action.href)
+
+
+def _xml(raw: Any) -> ET.Element:
+    try:
+        return ET.fromstring(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    except ET.ParseError:
+        raise PublishError("the server's answer is not the XML CalDAV requires", 1) from None
+
+
+def _remote(tree: ET.Element, base: str, uid_domain: str) -> Iterable[Remote]:
+    for response in tree.iterfind("d:response", _NS):
+        href = response.findtext("d:href", "", _NS)
+        data = response.findtext(".//c:calendar-data", None, _NS)
+        if not href or data is None:
+            continue
+        etag = response.findtext(".//d:getetag", "", _NS)
+        try:
+            calendar = Calendar.from_ical(data)
+            events = [e for e in calendar.walk("VEVENT") if isinstance(e, Event)]
+        except (ValueError, IndexError, KeyError, TypeError):
+            events = []
+        component: Event | None = events[0] if events else None
+        uid = str(component.get("UID", "")) if component is not None else ""
+        ours = component is not None and is_planners(component, uid_domain)
+        yield Remote(urljoin(base, href), etag, uid or href, component, ours)
+
+
+# -- doing ---------------------------------------------------------------------------------------
+
+def apply_sync(connection: CalendarConnection, sync: Sync,
+               progress: Callable[[Action], None] | None = None) -> Report:
+    """Do the writes of `sync` in order; stop at the first conflict (412) or failure.
+
+    Raises:
+        PublishError: with the report of what was done before it stopped.
+    """
+    report = Report(foreign=sync.foreign)
+    report.done.extend(a for a in sync.actions if a.verb not in WRITES)
+    pending = list(sync.writes)
+    while pending:
+        action = pending[0]
+        try:
+            status = (connection.delete(action) if action.verb == "delete"
+                      else connection.put(action))
+        except PublishError as error:
+            report.not_done = pending
+            raise PublishError(error.message, error.exit_status, report) from None
+        if status == CONFLICT_STATUS:
+            report.done.append(Action("conflict", action.uid, action.event_id, action.day,
+                                      action.title, action.href, reason=_race(action)))
+            report.not_done = pending[1:]
+            raise PublishError(f"conflict on {action.event_id}: the calendar changed while "
+                               "publishing; stopped, nothing was overwritten", 1, report)
+        if not 200 <= status < 300:
+            report.not_done = pending
+            raise PublishError(f"{connection.host} answered {status} to {action.verb} "
+                               f"{action.event_id}", 1, report)
+        report.done.append(action)
+        pending.pop(0)
+        if progress is not None:
+            progress(action)
+    return report
+
+
+def dry_run(sync: Sync) -> Report:
+    """The report apply_sync would give, with nothing written."""
+    return Report(done=list(sync.actions), foreign=sync.foreign)
+
+
+def _race(action: Action) -> str:
+    if action.verb == "create":
+        return "someone created it on the server meanwhile (412); not overwritten"
+    return f"changed on the server since it was read (412); not {action.verb}d"

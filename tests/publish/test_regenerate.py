@@ -1,0 +1,243 @@
+"""`planner generate` over its previous file: moved events update, removed ones cancel,
+unchanged ones stay byte-identical, and a failed run never loses the previous state."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import TODAY
+from icalendar import Calendar, Event
+
+from planner.cli import cli
+
+from .conftest import move_meetings, remove_calls
+
+LATER_EPOCH = "1800000000"  # 2027-01-15T08:00:00Z
+LATER_STAMP = b"20270115T080000Z"
+FIRST_STAMP = b"20260101T000000Z"  # the autouse SOURCE_DATE_EPOCH of tests/conftest.py
+MEETING = "talks.yearly.c1.meeting@publish.planner"
+
+
+def generate(schedule: Path, output: Path | str, *extra: str) -> Result:
+    result = CliRunner().invoke(cli, ["generate", str(schedule), "-o", str(output),
+                                      "--today", TODAY.isoformat(), *extra])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def blocks(data: bytes) -> dict[str, bytes]:
+    """Each VEVENT's exact bytes, by UID."""
+    found = {}
+    for block in re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", data, re.S):
+        unfolded = block.replace(b"\r\n ", b"")
+        found[re.search(rb"\r\nUID:([^\r]+)", unfolded).group(1).decode()] = block  # type: ignore[union-attr]
+        # (every planner event has a UID; a missing one fails here loudly)
+    return found
+
+
+def events(path: Path) -> dict[str, Event]:
+    return {str(e["UID"]): e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+
+
+@pytest.fixture
+def later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next run happens later: a different SOURCE_DATE_EPOCH, so a different DTSTAMP."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER_EPOCH)
+
+
+def test_a_second_run_with_no_change_is_byte_identical_despite_a_new_stamp(
+        small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "plan.ics"
+    assert generate(small, out).exit_code == 0
+    first = out.read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER_EPOCH)
+    result = generate(small, out)
+    assert result.exit_code == 0
+    assert out.read_bytes() == first
+    assert "0 new, 0 changed, 9 unchanged, 0 cancelled" in result.stderr
+    assert LATER_STAMP not in first
+
+
+def test_a_moved_event_keeps_its_uid_with_sequence_1_and_a_new_last_modified(
+        small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "plan.ics"
+    assert generate(small, out).exit_code == 0
+    before_bytes, before = out.read_bytes(), events(out)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER_EPOCH)
+    move_meetings(small)
+    result = generate(small, out)
+    assert "0 new, 6 changed, 3 unchanged, 0 cancelled" in result.stderr
+    after = events(out)
+    assert set(after) == set(before)  # same UIDs: nothing duplicated
+    moved = after[MEETING]
+    assert str(before[MEETING].decoded("DTSTART")) == "2026-05-05"
+    assert str(moved.decoded("DTSTART")) == "2026-06-02"
+    assert int(moved["SEQUENCE"]) == 1
+    assert moved["LAST-MODIFIED"].to_ical() == LATER_STAMP
+    assert moved["DTSTAMP"].to_ical() == LATER_STAMP
+    old_blocks, new_blocks = blocks(before_bytes), blocks(out.read_bytes())
+    calls = [uid for uid in after if ".call@" in uid]
+    assert len(calls) == 3
+    for uid in calls:  # unchanged: the very same bytes, old DTSTAMP included
+        assert new_blocks[uid] == old_blocks[uid]
+        assert FIRST_STAMP in new_blocks[uid]
+
+
+def test_a_moved_event_moves_again_to_sequence_2(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    move_meetings(small)
+    generate(small, out)
+    small.write_text(small.read_text().replace("preferred_months = [6]", "preferred_months = [9]"))
+    generate(small, out)
+    assert int(events(out)[MEETING]["SEQUENCE"]) == 2
+
+
+def test_a_description_change_is_a_change_but_a_new_stamp_is_not(
+        small: Path, tmp_path: Path, later: None) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    described = 'numbered = true\ndescription = "Agenda: ports."\n'
+    small.write_text(small.read_text().replace("numbered = true\n", described, 1))
+    result = generate(small, out)
+    assert "0 new, 3 changed, 6 unchanged" in result.stderr
+    assert int(events(out)[MEETING]["SEQUENCE"]) == 1
+
+
+def test_a_removed_event_is_written_once_more_as_cancelled_with_its_time_zone(
+        small: Path, tmp_path: Path, later: None) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    remove_calls(small)
+    result = generate(small, out)
+    assert "0 new, 0 changed, 6 unchanged, 3 cancelled" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("wrote 9 events")
+    after = events(out)
+    call = after["talks.yearly.c1.call@publish.planner"]
+    assert str(call["STATUS"]) == "CANCELLED"
+    assert int(call["SEQUENCE"]) == 1
+    assert str(call["TRANSP"]) == "TRANSPARENT"
+    assert call["LAST-MODIFIED"].to_ical() == LATER_STAMP
+    assert call["DTSTART"].params["TZID"] == "America/Denver"
+    calendar = Calendar.from_ical(out.read_bytes())
+    assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["America/Denver"]
+    assert calendar.get_missing_tzids() == set()
+
+
+def test_a_cancelled_event_loses_its_alarm(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    task = "talks.yearly.c1.meeting.read-ahead@publish.planner"
+    assert events(out)[task].walk("VALARM")
+    small.write_text(re.sub(r"tasks = \[.*\]\n", "", small.read_text()))
+    generate(small, out)
+    cancelled = events(out)[task]
+    assert str(cancelled["STATUS"]) == "CANCELLED" and cancelled.walk("VALARM") == []
+
+
+def test_cancelled_events_stay_unchanged_until_prune(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    remove_calls(small)
+    generate(small, out)
+    cancelled = out.read_bytes()
+    again = generate(small, out)
+    assert out.read_bytes() == cancelled  # kept, byte for byte
+    assert "3 cancelled earlier (kept until --prune)" in again.stderr
+    pruned = generate(small, out, "--prune")
+    assert "3 pruned" in pruned.stderr
+    assert sorted(events(out)) == sorted(uid for uid in events(out) if ".call@" not in uid)
+    assert len(events(out)) == 6
+
+
+def test_an_event_that_comes_back_after_cancellation_is_an_update_of_the_same_uid(
+        small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    original = small.read_text()
+    generate(small, out)
+    remove_calls(small)
+    generate(small, out)
+    small.write_text(original)
+    result = generate(small, out)
+    assert "0 new, 3 changed, 6 unchanged, 0 cancelled" in result.stderr
+    call = events(out)["talks.yearly.c1.call@publish.planner"]
+    assert str(call["STATUS"]) == "TENTATIVE" and int(call["SEQUENCE"]) == 2
+
+
+def test_a_failed_write_keeps_the_previous_file_and_the_state_in_it(
+        small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    previous = out.read_bytes()
+    move_meetings(small)
+
+    def broken_rename(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("planner.files.os.replace", broken_rename)
+    failed = CliRunner().invoke(cli, ["generate", str(small), "-o", str(out)])
+    assert isinstance(failed.exception, OSError) and failed.exit_code == 1
+    assert out.read_bytes() == previous
+    assert sorted(os.listdir(tmp_path)) == ["plan.ics", "small.toml"]  # no temp file left
+    monkeypatch.undo()
+    generate(small, out)  # the state survived: this is the first change, not the second
+    assert int(events(out)[MEETING]["SEQUENCE"]) == 1
+
+
+def test_an_interrupted_write_keeps_the_previous_file(small: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    previous = out.read_bytes()
+    remove_calls(small)
+
+    def interrupted(descriptor: int) -> None:
+        raise KeyboardInterrupt  # Ctrl-C mid-write
+
+    monkeypatch.setattr("planner.files.os.fsync", interrupted)
+    result = CliRunner().invoke(cli, ["generate", str(small), "-o", str(out)])
+    assert result.exit_code == 1 and "Aborted" in result.output  # click's answer to Ctrl-C
+    assert out.read_bytes() == previous
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
+
+
+def test_a_broken_schedule_leaves_the_previous_file_alone(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    previous = out.read_bytes()
+    small.write_text(small.read_text().replace("days = 2", "days = 'two'"))
+    result = generate(small, out)
+    assert result.exit_code == 2
+    assert out.read_bytes() == previous
+
+
+def test_a_previous_file_that_is_not_a_calendar_is_replaced_with_a_warning(
+        small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    out.write_bytes(b"not a calendar at all")
+    result = generate(small, out)
+    assert result.exit_code == 0
+    assert "not a calendar planner can read" in result.stderr
+    assert len(events(out)) == 9
+
+
+def test_events_planner_did_not_write_are_not_carried_over(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    foreign = (b"BEGIN:VEVENT\r\nUID:birthday@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+               b"DTSTART;VALUE=DATE:20260707\r\nSUMMARY:Birthday\r\nEND:VEVENT\r\n")
+    out.write_bytes(out.read_bytes().replace(b"END:VCALENDAR", foreign + b"END:VCALENDAR"))
+    result = generate(small, out)
+    assert "1 events were not written by planner for @publish.planner" in result.stderr
+    assert "birthday@example.org" not in events(out)
+
+
+def test_standard_output_has_no_previous_state(small: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["generate", str(small), "-o", "-", "--today", "2026-11-23"])
+    assert result.exit_code == 0
+    assert b"SEQUENCE:0" in result.stdout_bytes and b"SEQUENCE:1" not in result.stdout_bytes
+    assert not list(tmp_path.glob("*.ics"))
