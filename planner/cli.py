@@ -107,32 +107,73 @@ def cli() -> None:
 
 @cli.command()
 @schedule_argument
-@click.option("-o", "--output", default="roundtable.ics", show_default=True,
-              type=click.Path(dir_okay=False, allow_dash=True),
-              help="Calendar file to write; '-' writes to standard output.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True),
+              help="Calendar file to write, '-' for standard output [default: roundtable.ics]; "
+                   "with --split, the folder to write into (made if missing).")
 @horizon_options
 @lang_option
+@click.option("--split", type=click.Choice(["party", "forum", "kind"]),
+              help="Write one calendar per party, forum or kind into the -o folder.")
+@click.option("--party", "parties", multiple=True, help="Only events for this party (repeatable).")
+@click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
+@click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
+@click.option("--prune", is_flag=True,
+              help="Drop events that an earlier run already wrote as cancelled.")
 @click.version_option(__version__, prog_name="planner")
-def generate(schedule: Path | None, output: str, from_date: dt.datetime | None,
-             to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str) -> None:
+def generate(schedule: Path | None, output: str | None, from_date: dt.datetime | None,
+             to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str,
+             split: str | None, parties: tuple[str, ...], forums: tuple[str, ...],
+             kinds: tuple[str, ...], prune: bool) -> None:
     """Plan the schedule and write it as an .ics calendar file.
+
+    Run it again after editing the schedule: the previous file is read back first, so moved
+    events keep their UID with a higher SEQUENCE, unchanged ones stay byte-identical and
+    removed ones are written once more as cancelled (kept until --prune).
 
     \b
     Examples:
       planner generate
       planner generate schedules/roundtable.toml -o plan.ics --from 2026-01-01
+      planner generate --split party -o calendars/      # SEDENA.ics, SEMAR.ics, ...
+      planner generate --party SEDENA --lang es -o sedena.ics
       SOURCE_DATE_EPOCH=1767225600 planner generate -o -   # reproducible bytes on stdout
     """
-    from planner.export.ics import render_ics  # icalendar is slow to import; only here
-    from planner.files import write_atomically
+    from planner.export.ics import write_calendar  # icalendar is slow to import; only here
+    from planner.export.split import filtered_name, select, write_split
 
     loaded = _load(schedule)
     plan = _plan(loaded, from_date, to_date, today_date)
-    data = render_ics(plan, stamp=build_stamp(), party_names=_party_names(loaded), lang=lang)
-    write_atomically(output, data)
+    filters = {"parties": parties, "forums": forums, "kinds": kinds}
+    events = select(loaded, plan, **filters)
+    name = filtered_name(loaded, plan.calendar_name, **filters)
+    if split:
+        if output in (None, "-"):
+            raise click.UsageError("--split writes one file per audience: give a folder with -o DIR")
+        written = write_split(output, loaded, plan, split, stamp=build_stamp(), lang=lang,
+                              events=events, prune=prune, calendar_name=name)
+    else:
+        target = output or "roundtable.ics"
+        if Path(target).is_dir():
+            raise click.UsageError(f"{target} is a folder: name a file with -o, or use --split")
+        one = write_calendar(target, plan, stamp=build_stamp(), party_names=_party_names(loaded),
+                             lang=lang, events=events, prune=prune, calendar_name=name)
+        if one is None:
+            raise PlannerError(Problem(Where(loaded.path), "no event matches the filters",
+                                       "check --party, --forum and --kind; nothing was written"))
+        written = [one]
     _warn(plan)
-    target = "standard output" if output == "-" else str(Path(output).resolve())
-    click.echo(f"wrote {len(plan.events)} events to {target}", err=True)
+    for item in written:
+        for note in item.notes:
+            click.echo(f"warning: {note}", err=True)
+        where = "standard output" if item.target == "-" else str(Path(item.target).resolve())
+        if item.target != "-":
+            click.echo(f"{where}: {item.changes.summary()}", err=True)
+        if not split:
+            click.echo(f"wrote {item.changes.written} events to {where}", err=True)
+    if split:
+        total = sum(item.changes.written for item in written)
+        click.echo(f"wrote {len(written)} calendars ({total} events) to "
+                   f"{Path(output or '.').resolve()}", err=True)
 
 
 @cli.command()
@@ -217,6 +258,8 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
 from planner.cli_analysis import register_analysis  # noqa: E402  (needs cli defined)
 
 register_analysis(cli)
+
+from planner.cli_publish import register_publish; register_publish(cli)  # noqa: E402, E702, I001
 
 
 def main() -> None:
