@@ -258,6 +258,9 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
 from planner.cli_analysis import register_analysis  # noqa: E402  (needs cli defined)
 
 register_analysis(cli)
+from planner.cli_reports import register as register_reports  # noqa: E402, I001
+
+register_reports(cli)
 
 from planner.cli_publish import register_publish; register_publish(cli)  # noqa: E402, E702, I001
 

@@ -1,0 +1,255 @@
+"""`planner timeline`, `agenda`, `apa` and `export`: the reports people look at.
+
+Thin commands: parse options, call planner.export.*, write with write_atomically, print.
+Registered on the main group by planner.cli (import that module, not this one, first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from planner import __version__
+from planner.cli import _load, _plan, _warn, horizon_options, lang_option, schedule_argument, today
+from planner.errors import PlannerError, Problem, Where
+from planner.files import write_atomically
+from planner.plan import Plan
+from planner.schedule.model import Schedule
+
+_TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png"}
+
+
+def register(group: click.Group) -> None:
+    for command in (timeline, agenda, apa, export):
+        group.add_command(command)
+
+
+def _today(today_date: dt.datetime | None) -> dt.date:
+    return today_date.date() if today_date else today()
+
+
+def _plan_span(schedule: Schedule, first: dt.date, last: dt.date,
+               today_date: dt.datetime | None) -> Plan:
+    """The plan between two days, planned through at least the schedule's own horizon.
+
+    A horizon that ends inside a cycle can leave a later phase with no exercise window to
+    visit and fail to plan (the engine projects windows only up to the horizon), so plan
+    to the schedule's end and keep what touches [first, last].
+    """
+    plan = _plan(schedule, dt.datetime.combine(first, dt.time()),
+                 dt.datetime.combine(max(last, schedule.plan_to), dt.time()), today_date)
+    kept = tuple(e for e in plan.events if e.end >= first and e.start <= last)
+    return replace(plan, horizon=(first, last), events=kept)
+
+
+def _span(schedule: Schedule, from_date: dt.datetime | None,
+          to_date: dt.datetime | None) -> tuple[dt.date, dt.date]:
+    first = from_date.date() if from_date else schedule.plan_from
+    last = to_date.date() if to_date else schedule.plan_to
+    if last < first:
+        raise click.UsageError(f"--to {last} is before --from {first}")
+    return first, last
+
+
+def _done(output: str, what: str) -> None:
+    target = "standard output" if output == "-" else str(Path(output).resolve())
+    click.echo(f"wrote {what} to {target}", err=True)
+
+
+@click.command()
+@schedule_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write; '-' is standard output.  [default: timeline.html, .svg or .png]")
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]),
+              help="html: one self-contained page; svg: the chart alone; png: a picture drawn by "
+                   "headless Chromium.  [default: from the -o suffix, else html]")
+@click.option("--full", is_flag=True,
+              help="Show the schedule's whole horizon (default: two years before today's to "
+                   "three after).")
+@horizon_options
+@lang_option
+@click.version_option(__version__, prog_name="planner")
+def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: bool,
+             from_date: dt.datetime | None, to_date: dt.datetime | None,
+             today_date: dt.datetime | None, lang: str) -> None:
+    """Draw the plan as a timeline: years across, one row per forum, exercise and deployment.
+
+    Cycles and their phases are shaded, events are marks with tooltips (dates, place,
+    participants, why), approval deadlines are red flags, the Senate's recesses are
+    hatched and a red line marks today. The HTML page needs nothing from the network and
+    prints on one landscape page.
+
+    \b
+    Examples:
+      planner timeline -o plan.html
+      planner timeline --full --lang es -o cronograma.html
+      planner timeline --from 2026-01-01 --to 2027-12-31 -o cycle.svg
+      planner timeline --format png -o plan.png      # needs chromium installed
+    """
+    from planner.export.timeline import default_window, svg_document, timeline_html, timeline_svg
+
+    if fmt is None:
+        fmt = _TIMELINE_SUFFIXES.get(Path(output).suffix.lower(), "html") if output else "html"
+    output = output or f"timeline.{fmt}"
+    loaded = _load(schedule)
+    day = _today(today_date)
+    if from_date is None and to_date is None and not full:
+        first, last = default_window(loaded, day)
+    else:
+        first, last = _span(loaded, from_date, to_date)
+    plan = _plan_span(loaded, first, last, today_date)
+    if fmt == "html":
+        data = timeline_html(plan, loaded, today=day, lang=lang)
+    else:
+        chart = timeline_svg(plan, loaded, today=day, lang=lang)
+        if fmt == "svg":
+            data = svg_document(chart)
+        else:
+            from planner.export.timeline_page import ScreenshotError, find_browser, png
+
+            try:
+                data = png(chart, browser=find_browser(os.environ))
+            except ScreenshotError as error:
+                raise click.ClickException(str(error)) from None
+    write_atomically(output, data)
+    _warn(plan)
+    _done(output, f"the timeline of {len(plan.events)} events ({plan.horizon[0]} to "
+                  f"{plan.horizon[1]}, {fmt})")
+
+
+@click.command()
+@schedule_argument
+@click.option("--year", type=click.IntRange(1900, 2999),
+              help="Year to show (default: the year of --today).")
+@click.option("--party", "parties", multiple=True,
+              help="Only events this party takes part in, by party id (repeatable).")
+@click.option("--holidays", "show_holidays", is_flag=True,
+              help="Also list the public holidays of the schedule's countries.")
+@click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date of the 'today' line (default: the real today).")
+@lang_option
+@click.version_option(__version__, prog_name="planner")
+def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], show_holidays: bool,
+           today_date: dt.datetime | None, lang: str) -> None:
+    """Print a year's agenda in the terminal: a header per month, one line per event.
+
+    Colour only on a terminal, and never when NO_COLOR is set.
+
+    \b
+    Examples:
+      planner agenda --year 2026
+      planner agenda --year 2026 --party SEDENA --lang es
+      planner agenda --holidays | less -R
+    """
+    from planner.export.agenda import agenda as render_agenda
+    from planner.export.agenda import color_wanted
+    from planner.export.labels import holiday_names, label
+
+    loaded = _load(schedule)
+    day = _today(today_date)
+    year = year or day.year
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    plan = _plan_span(loaded, first, last, today_date)
+    _check_parties(loaded, parties)
+    events = [e for e in plan.events if not parties or set(parties) & set(e.participants)]
+    names = ", ".join(loaded.party(p).name.get(lang) for p in parties)
+    title = (label("agenda_party", lang, year=year, party=names) if parties
+             else f"{label('agenda', lang, year=year)} — {plan.name.get(lang)}")
+    holidays = holiday_names(loaded.days.holiday_countries, first, last, lang) if show_holidays else []
+    color = color_wanted(sys.stdout, os.environ)
+    click.echo(render_agenda(events, title=title, first=first, last=last, lang=lang, color=color,
+                             today=day, holidays=holidays), nl=False, color=color)
+    _warn(plan)
+    click.echo(f"{len(events)} events", err=True)
+
+
+def _check_parties(schedule: Schedule, parties: tuple[str, ...]) -> None:
+    known = [party.id for party in schedule.parties]
+    problems = []
+    for party in parties:
+        if party not in known:
+            close = difflib.get_close_matches(party, known, n=3)
+            hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(known)}"
+            problems.append(Problem(Where(schedule.path, "parties"), f"no party {party!r}", hint))
+    if problems:
+        raise PlannerError(*problems)
+
+
+@click.command()
+@click.argument("year", type=click.IntRange(1900, 2999))
+@schedule_argument
+@click.option("-o", "--output", default="-", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write: .md, .html or .csv (the suffix picks the format); '-' prints "
+                   "Markdown.")
+@click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date to judge warnings by (default: the real today).")
+@lang_option
+@click.version_option(__version__, prog_name="planner")
+def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime | None,
+        lang: str) -> None:
+    """Write the Annual Plan of Activities of YEAR, grouped by line of effort.
+
+    Every activity of the year with its dates, place, participants and status, under
+    domain awareness, domain control, institutional strengthening or other activities:
+    what the tri-chairs validate.
+
+    \b
+    Examples:
+      planner apa 2026
+      planner apa 2026 -o apa-2026.html --lang es
+      planner apa 2027 -o apa-2027.csv
+    """
+    from planner.export.apa import FORMATS, render_apa
+
+    fmt = "markdown"
+    if output != "-":
+        suffix = Path(output).suffix.lower()
+        if suffix not in FORMATS:
+            raise click.BadParameter(f"{output!r} ends in {suffix or 'no suffix'}; use "
+                                     f"{', '.join(sorted(FORMATS))}", param_hint="'-o'")
+        fmt = FORMATS[suffix]
+    plan = _plan_span(_load(schedule), dt.date(year, 1, 1), dt.date(year, 12, 31), today_date)
+    write_atomically(output, render_apa(plan, year, fmt, lang))
+    _warn(plan)
+    _done(output, f"the Annual Plan of Activities {year} ({fmt})")
+
+
+@click.command()
+@schedule_argument
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), required=True,
+              help="csv: one row per event; json: a versioned document "
+                   "(schemas/plan-export.schema.json).")
+@click.option("-o", "--output", default="-", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write; '-' is standard output.")
+@horizon_options
+@lang_option
+@click.version_option(__version__, prog_name="planner")
+def export(schedule: Path | None, fmt: str, output: str, from_date: dt.datetime | None,
+           to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str) -> None:
+    """Write every event as CSV rows or a JSON document, for spreadsheets and programs.
+
+    Columns: id, uid, forum, kind, title, start, end, all_day, timezone, venue, location,
+    country, participants, cycle, phase, status, provenance. Codes stay the same in every
+    language; titles and texts follow --lang.
+
+    \b
+    Examples:
+      planner export --format csv -o plan.csv
+      planner export --format json --from 2026-01-01 --lang es -o plan.json
+    """
+    from planner.export.tabular import to_csv, to_json
+
+    loaded = _load(schedule)
+    plan = _plan_span(loaded, *_span(loaded, from_date, to_date), today_date)
+    data = to_csv(plan, loaded, lang) if fmt == "csv" else to_json(plan, loaded, lang)
+    write_atomically(output, data)
+    _warn(plan)
+    _done(output, f"{len(plan.events)} events ({fmt})")

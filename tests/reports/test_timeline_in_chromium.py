@@ -1,0 +1,131 @@
+"""The timeline opened in a real headless Chromium: it loads clean, offline, and draws something.
+
+Needs the Debian packages `chromium` and `chromium-driver` (CI installs them; outside CI the
+tests skip with a message when Chromium is missing) and Playwright's Python package, which
+drives /usr/bin/chromium directly: no browser is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import Result
+from conftest import IN_CI, require_binary
+
+from planner import Schedule
+from reports import pngdecode
+
+Run = Callable[..., Result]
+FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = require_binary("chromium", "chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - the test extras install it
+        if IN_CI:
+            pytest.fail("the Python package playwright is missing (pip install -e '.[test]')")
+        pytest.skip("the Python package playwright is missing: pip install playwright")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A page opened on a file, with every console message, page error and request recorded."""
+
+    def __init__(self, browser: Any, path: Path, width: int = 1600, height: int = 1000) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.as_uri()
+        self.page.goto(self.url, wait_until="load")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def timeline(run: Run, tmp_path: Path) -> Path:
+    target = tmp_path / "plan.html"
+    run("timeline", "-o", str(target))
+    return target
+
+
+def test_page_loads_without_errors_or_network(browser: Any, timeline: Path) -> None:
+    visit = Visit(browser, timeline)
+    try:
+        assert visit.errors == []
+        assert visit.requests == [visit.url], "the page fetched something besides itself"
+        assert visit.page.title().startswith("US–Mexico Bilateral Military Cooperation Roundtable")
+    finally:
+        visit.close()
+
+
+def test_svg_has_one_visible_row_per_forum(browser: Any, timeline: Path,
+                                           roundtable: Schedule) -> None:
+    visit = Visit(browser, timeline)
+    try:
+        rows = visit.page.locator('svg.timeline [data-row="forum"]')
+        assert rows.count() == len(roundtable.forums)
+        assert [rows.nth(i).get_attribute("data-id") for i in range(rows.count())] == \
+            [forum.id for forum in roundtable.forums]
+        boxes = [rows.nth(i).bounding_box() for i in range(rows.count())]
+        assert all(box is not None and box["height"] > 30 and box["width"] > 1000 for box in boxes)
+        tops = [box["y"] for box in boxes if box is not None]
+        assert tops == sorted(tops), "rows are drawn top to bottom in schedule order"
+        mark = visit.page.locator('[data-event="roundtable.biennial.c2.executive_session"] > title')
+        assert "Why this date:" in mark.text_content()
+    finally:
+        visit.close()
+
+
+def test_screenshot_is_not_blank(browser: Any, timeline: Path, tmp_path: Path) -> None:
+    blank = tmp_path / "blank.html"
+    blank.write_text("<!DOCTYPE html><title>blank</title>", encoding="utf-8")
+    shots = []
+    for path in (blank, timeline):
+        visit = Visit(browser, path)
+        try:
+            shots.append(visit.page.screenshot(type="png"))
+        finally:
+            visit.close()
+    empty, drawn = (pngdecode.distinct_colours(shot) for shot in shots)
+    assert empty == 1
+    assert drawn > 50, f"only {drawn} colours: the chart did not draw"
+
+
+def test_chart_prints_on_one_landscape_page_of_a4_and_letter(browser: Any, timeline: Path) -> None:
+    visit = Visit(browser, timeline)
+    try:
+        visit.page.add_style_tag(content=".events { display: none; }")  # the chart alone
+        for paper, size in (("A4", (842, 596)), ("Letter", (792, 612))):
+            pdf = visit.page.pdf(format=paper, prefer_css_page_size=True, print_background=True)
+            boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+            assert len(boxes) == 1, f"{paper}: the chart takes {len(boxes)} pages"
+            width, height = (float(value) for value in boxes[0])
+            assert abs(width - size[0]) < 2 and abs(height - size[1]) < 2, f"{paper}: landscape"
+    finally:
+        visit.close()
+
+
+def test_png_format_is_drawn_by_chromium(run: Run, tmp_path: Path) -> None:
+    require_binary("chromium", "chromium")
+    target = tmp_path / "plan.png"
+    run("timeline", "-o", str(target))
+    data = target.read_bytes()
+    width, height = pngdecode.size(data)
+    assert width == 1600 and 700 < height < 1400
+    assert pngdecode.distinct_colours(data, limit=500) > 50
