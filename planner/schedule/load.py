@@ -183,6 +183,11 @@ class _Loader:
             return None
         return first, last
 
+    def _failed_under(self, key: str) -> bool:
+        """Whether a problem was already reported at or below `key` (no second one for it)."""
+        return any(p.where.key == key or p.where.key.startswith((key + ".", key + "["))
+                   for p in self.problems.found)
+
     def _refs(self, table: Table, name: str, values: tuple[str, ...], known: set[str],
               what: str) -> None:
         for value in values:
@@ -615,8 +620,8 @@ class _Loader:
             item.finish()
             if span:
                 phases.append(DeploymentPhase(phase_name, venue, span[0], span[1]))
-        if not phases and not table.has("phases"):
-            self.problems.add(table.key("phases"), "missing",
+        if not phases and not self._failed_under(table.key("phases")):
+            self.problems.add(table.key("phases"), "missing or empty",
                               "add [[deployments.<id>.phases]] with name, venue, start and end")
         table.finish()
         placeholder = DeploymentPhase(Text(""), "", EARLIEST, EARLIEST)
