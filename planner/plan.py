@@ -78,6 +78,11 @@ class PlannedEvent:
     def all_day(self) -> bool:
         return self.start_time is None
 
+    @property
+    def calendar_id(self) -> str:
+        """The id of its calendar entry: a series' occurrences share one (an RRULE)."""
+        return self.series.id if self.series is not None else self.id
+
 
 @dataclass(frozen=True, slots=True)
 class Plan:
@@ -91,4 +96,6 @@ class Plan:
     warnings: tuple[Problem, ...]
 
     def event(self, event_id: str) -> PlannedEvent | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        """The event with this id; a series id gives the series' first occurrence."""
+        found = next((e for e in self.events if e.id == event_id), None)
+        return found or next((e for e in self.events if e.series and e.series.id == event_id), None)

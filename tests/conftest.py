@@ -73,6 +73,14 @@ def roundtable_plan(roundtable: Schedule) -> Plan:
     return make_plan(roundtable, today=TODAY)
 
 
+def entries(events):  # type: ignore[no-untyped-def]
+    """One event per calendar entry: a series' occurrences share one VEVENT (its first)."""
+    seen: dict[str, object] = {}
+    for event in events:
+        seen.setdefault(event.calendar_id, event)
+    return list(seen.values())
+
+
 def require_binary(name: str, package: str) -> str:
     """The binary's path; skip (or fail in CI, where it must run) when it is missing."""
     path = shutil.which(name)

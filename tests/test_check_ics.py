@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import IN_CI, render_calendar
+from conftest import IN_CI, entries, render_calendar
 
 from planner import Plan, Schedule
 
@@ -29,7 +29,7 @@ def test_default_calendar_passes_every_client(roundtable: Schedule, roundtable_p
     check_ics = require_harness()
     path = tmp_path / "roundtable.ics"
     path.write_bytes(render_calendar(roundtable, roundtable_plan))
-    expected = len(roundtable_plan.events)
+    expected = len(entries(roundtable_plan.events))
     result = subprocess.run([str(check_ics), str(path), "--expect-events", str(expected)],
                             capture_output=True, text=True, timeout=300)
     report = result.stdout + result.stderr

@@ -39,7 +39,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from icalendar import Calendar, Event
 
 from planner.errors import PlannerError, Problem, Where
-from planner.export.ics import calendar_shell, event_component, sort_key, timezones
+from planner.export.ics import calendar_shell, event_components, sort_key, timezones
 from planner.export.split import safe_name
 from planner.export.state import PLANNER_ID, is_planners, sequence_of
 from planner.i18n import Text
@@ -199,7 +199,7 @@ def fresh_events(plan: Plan, events: Iterable[PlannedEvent] | None = None, *,
     """The plan's events as VEVENTs, as they should be on the server (SEQUENCE to be set)."""
     chosen = plan.events if events is None else tuple(events)
     utc = stamp.astimezone(dt.UTC)
-    components = [event_component(e, plan.uid_domain, utc, party_names or {}, lang) for e in chosen]
+    components = event_components(chosen, plan.uid_domain, utc, party_names or {}, lang)
     return sorted(components, key=sort_key)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from icalendar import Alarm, Calendar, Event, Timezone
+from icalendar import Alarm, Calendar, Event, Timezone, vRecur
 
 from planner import __version__
 from planner.export.state import PLANNER_ID, Changes, Previous, read_previous, settle
@@ -87,8 +87,7 @@ def render_calendar(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Te
     """
     chosen = plan.events if events is None else tuple(events)
     utc_stamp = stamp.astimezone(dt.UTC)
-    fresh = [event_component(event, plan.uid_domain, utc_stamp, party_names or {}, lang)
-             for event in chosen]
+    fresh = event_components(chosen, plan.uid_domain, utc_stamp, party_names or {}, lang)
     components, changes = settle(fresh, previous or Previous(), utc_stamp, prune)
     components.sort(key=sort_key)
     calendar = calendar_shell((calendar_name or plan.calendar_name).get(lang), method=True)
@@ -176,7 +175,54 @@ def timezones(components: Iterable[Event]) -> list[Timezone]:
             day = component.decoded(name).date()
             first, last = spans.get(zone, (day, day))
             spans[zone] = (min(first, day), max(last, day))
+        rule = component.get("RRULE")
+        start = component.get("DTSTART")
+        zone = start.params.get("TZID") if start is not None else None
+        if rule is not None and zone is not None and rule.get("UNTIL"):
+            until = rule["UNTIL"][0]
+            day = until.date() if isinstance(until, dt.datetime) else until
+            first, last = spans[zone]
+            spans[zone] = (first, max(last, day))
     return [vtimezone(name, *spans[name]) for name in sorted(spans)]
+
+
+def event_components(events: Iterable[PlannedEvent], uid_domain: str, stamp: dt.datetime,
+                     party_names: dict[str, Text], lang: str) -> list[Event]:
+    """VEVENTs for the events: one each, except that the occurrences of a regular series
+    become one VEVENT with an RRULE (UNTIL its last occurrence) and EXDATEs."""
+    components = []
+    series: dict[str, list[PlannedEvent]] = {}
+    for event in events:
+        if event.series is None:
+            components.append(event_component(event, uid_domain, stamp, party_names, lang))
+        else:
+            series.setdefault(event.series.id, []).append(event)
+    for series_id in sorted(series):
+        occurrences = sorted(series[series_id], key=lambda e: e.start)
+        components.append(_series_component(series_id, occurrences, uid_domain, stamp,
+                                            party_names, lang))
+    return components
+
+
+def _series_component(series_id: str, occurrences: list[PlannedEvent], uid_domain: str,
+                      stamp: dt.datetime, party_names: dict[str, Text], lang: str) -> Event:
+    first, last = occurrences[0], occurrences[-1]
+    ref = first.series
+    assert ref is not None
+    component = event_component(replace(first, id=series_id), uid_domain, stamp, party_names, lang)
+    rule = dict(part.split("=", 1) for part in ref.rrule.split(";") if "=" in part)
+    skipped = [day for day in ref.exdates if first.start < day < last.start]
+    if first.start_time is not None and last.start_time is not None:
+        rule["UNTIL"] = last.start_time.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        if skipped:
+            component.add("exdate", [dt.datetime.combine(day, first.start_time.timetz())
+                                     for day in skipped])
+    else:
+        rule["UNTIL"] = last.start.strftime("%Y%m%d")
+        if skipped:
+            component.add("exdate", skipped)
+    component.add("rrule", vRecur.from_ical(";".join(f"{k}={v}" for k, v in rule.items())))
+    return component
 
 
 def event_component(event: PlannedEvent, uid_domain: str, stamp: dt.datetime,

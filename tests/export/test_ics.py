@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
-from conftest import TODAY, render_calendar
+from conftest import TODAY, entries, render_calendar
 from icalendar import Calendar, Event, Timezone
 
 from planner import Plan, Schedule, load_schedule, make_plan
@@ -96,9 +96,9 @@ def test_all_day_events_are_dates_with_exclusive_end(data: bytes, parsed: Calend
 def test_reparsed_calendar_has_every_event_on_its_planned_dates(roundtable_plan: Plan,
                                                                 parsed: Calendar) -> None:
     by_uid = events_by_uid(parsed)
-    assert len(parsed.walk("VEVENT")) == len(roundtable_plan.events) == len(by_uid)
-    for event in roundtable_plan.events:
-        component = by_uid[f"{event.id}@roundtable.planner"]
+    assert len(parsed.walk("VEVENT")) == len(entries(roundtable_plan.events)) == len(by_uid)
+    for event in entries(roundtable_plan.events):
+        component = by_uid[f"{event.calendar_id}@roundtable.planner"]
         start, end = component.decoded("DTSTART"), component.decoded("DTEND")
         if event.all_day:
             assert not isinstance(start, dt.datetime)
@@ -180,7 +180,7 @@ def test_mexico_city_after_2022_is_a_single_standard_component_at_minus_six(
 def test_uids_are_unique_and_derived_from_the_event_id(roundtable_plan: Plan, parsed: Calendar) -> None:
     uids = [str(event["UID"]) for event in parsed.walk("VEVENT")]
     assert len(uids) == len(set(uids))
-    assert set(uids) == {f"{e.id}@roundtable.planner" for e in roundtable_plan.events}
+    assert set(uids) == {f"{e.calendar_id}@roundtable.planner" for e in roundtable_plan.events}
     sessions = [uid for uid in uids if ".executive_session@" in uid]
     assert sessions == [f"roundtable.{regime}.c{n}.executive_session@roundtable.planner"
                         for regime, n in [("annual", 1), ("annual", 8), ("biennial", 1),
@@ -209,8 +209,8 @@ def test_calendar_has_its_name(roundtable: Schedule, parsed: Calendar) -> None:
 
 def test_categories_are_the_event_kind(roundtable_plan: Plan, parsed: Calendar) -> None:
     by_uid = events_by_uid(parsed)
-    for event in roundtable_plan.events:
-        component = by_uid[f"{event.id}@roundtable.planner"]
+    for event in entries(roundtable_plan.events):
+        component = by_uid[f"{event.calendar_id}@roundtable.planner"]
         assert [str(c) for c in component["CATEGORIES"].cats] == [event.kind]
 
 
@@ -234,8 +234,8 @@ def test_approval_deadlines_carry_a_14_day_alarm(roundtable_plan: Plan, parsed: 
 
 def test_only_events_with_a_reminder_have_an_alarm(roundtable_plan: Plan, parsed: Calendar) -> None:
     by_uid = events_by_uid(parsed)
-    for event in roundtable_plan.events:
-        alarms = by_uid[f"{event.id}@roundtable.planner"].walk("VALARM")
+    for event in entries(roundtable_plan.events):
+        alarms = by_uid[f"{event.calendar_id}@roundtable.planner"].walk("VALARM")
         assert bool(alarms) == bool(event.alarm_days), event.id
 
 

@@ -45,7 +45,8 @@ def test_split_party_writes_one_named_calendar_per_party(
     assert str(sedena["X-WR-CALNAME"]) == \
         f"{ROUNDTABLE_NAME} — Secretariat of National Defense (SEDENA)"
     for party in ("USNORTHCOM", "SEDENA", "SEMAR", "OUSDP"):
-        expected = {e.id for e in roundtable_plan.events if party in parties_of(roundtable, e)}
+        expected = {e.calendar_id for e in roundtable_plan.events
+                    if party in parties_of(roundtable, e)}
         assert ids(tmp_path / "out" / f"{party}.ics") == expected, party
     ousdp = ids(tmp_path / "out" / "OUSDP.ics")
     assert "dbwg.yearly.c7.session" in ousdp  # its forum
@@ -84,7 +85,7 @@ def test_split_forum_and_kind_cover_every_event_once(tmp_path: Path, roundtable_
         folder = tmp_path / split
         assert run("generate", "--split", split, "-o", str(folder)).exit_code == 0
         seen = [i for path in folder.iterdir() for i in ids(path)]
-        assert sorted(seen) == sorted(e.id for e in roundtable_plan.events), split
+        assert sorted(seen) == sorted({e.calendar_id for e in roundtable_plan.events}), split
     forums = sorted(p.stem for p in (tmp_path / "forum").iterdir())
     assert forums == ["dbwg", "deployments", "exercises", "roundtable", "scsw", "staff_talks"]
     assert str(read(tmp_path / "forum" / "exercises.ics")["X-WR-CALNAME"]) == \
@@ -105,7 +106,8 @@ def test_party_filter_writes_one_file_for_that_party(tmp_path: Path, roundtable:
     out = tmp_path / "sedena.ics"
     result = run("generate", "--party", "SEDENA", "-o", str(out))
     assert result.exit_code == 0, result.output
-    expected = {e.id for e in roundtable_plan.events if "SEDENA" in parties_of(roundtable, e)}
+    expected = {e.calendar_id for e in roundtable_plan.events
+                if "SEDENA" in parties_of(roundtable, e)}
     assert ids(out) == expected
     assert str(read(out)["X-WR-CALNAME"]).endswith("— Secretariat of National Defense (SEDENA)")
 

@@ -10,12 +10,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import STAMP, TODAY
 from icalendar import Calendar
 
 from planner import load_schedule, make_plan
 from planner.cycles import expand
 from planner.export.ics import render_ics
-from tests.conftest import STAMP, TODAY
 
 UTC = dt.UTC
 MINIMAL = (Path(__file__).parent.parent / "minimal.toml").read_text(encoding="utf-8")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import TODAY
 from dateutil.easter import easter
 
 from planner import load_schedule, make_plan
-from tests.conftest import TODAY
-from tests.rules.schedules import forum, schedule
+from rules.schedules import forum, schedule
 
 
 def _first(text: str, write_schedule) -> dt.date:  # type: ignore[no-untyped-def]

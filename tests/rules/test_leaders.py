@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import TODAY
 
 from planner import PlannerError, load_schedule, make_plan
-from tests.conftest import TODAY
-from tests.rules.schedules import forum, schedule
+from rules.schedules import forum, schedule
 
 
 def _events(plan, forum_id):  # type: ignore[no-untyped-def]

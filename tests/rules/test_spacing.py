@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import TODAY
 
 from planner import PlannerError, load_schedule, make_plan
-from tests.conftest import TODAY
-from tests.rules.schedules import forum, schedule
+from rules.schedules import forum, schedule
 
 
 def test_exercise_visit_waits_six_months_after_the_executive_session(roundtable_plan):

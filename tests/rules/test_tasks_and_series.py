@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import TODAY
+
 from planner import load_schedule, make_plan
 from planner.plan import Status
-from tests.conftest import TODAY
 
 
 def test_ame_report_is_due_30_days_before_each_planned_executive_session(roundtable_plan):
