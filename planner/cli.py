@@ -255,14 +255,14 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
     click.echo(explain_text(event, _party_names(loaded), lang=lang, others=plan.events))
 
 
-from planner.cli_analysis import register_analysis  # noqa: E402  (needs cli defined)
+# The other command groups live in their own modules and import the helpers above.
+from planner.cli_analysis import register_analysis  # noqa: E402
+from planner.cli_publish import register_publish  # noqa: E402
+from planner.cli_reports import register as register_reports  # noqa: E402
 
 register_analysis(cli)
-from planner.cli_reports import register as register_reports  # noqa: E402, I001
-
 register_reports(cli)
-
-from planner.cli_publish import register_publish; register_publish(cli)  # noqa: E402, E702, I001
+register_publish(cli)
 
 
 def main() -> None:
