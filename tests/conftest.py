@@ -90,3 +90,16 @@ def require_binary(name: str, package: str) -> str:
             pytest.fail(message + " (CI must run this test)")
         pytest.skip(message)
     return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Show the fuzz count in every run's summary (CI logs it)."""
+    import sys
+
+    fuzz = sys.modules.get("robustness.test_fuzz")
+    if fuzz is not None and fuzz.COUNTS["cases"]:
+        counts = fuzz.COUNTS
+        failed = len(terminalreporter.stats.get("failed", []))
+        terminalreporter.write_line(
+            f"fuzz: {counts['cases']} schedules ({counts['planned']} planned, "
+            f"{counts['refused']} refused as user errors); {failed} failed tests in this run")
