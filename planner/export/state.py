@@ -178,7 +178,9 @@ def _copy_volatile(source: Event, target: Event) -> None:
 def settle(fresh: Iterable[Event], previous: Previous, stamp: dt.datetime,
            prune: bool = False) -> tuple[list[Event], Changes]:
     """The events to write: `fresh` (rendered with SEQUENCE 0 and DTSTAMP `stamp`) settled
-    against the previous file, plus the cancellations. Changes are made on copies.
+    against the previous file, plus the cancellations. The fresh components are the
+    caller's throwaway renderings and are settled in place (copying them cost a third of
+    the render time at theater scale); previous components are copied before changing.
 
     The result keeps the order of `fresh`, with cancelled events after them; callers sort.
     """
@@ -189,7 +191,7 @@ def settle(fresh: Iterable[Event], previous: Previous, stamp: dt.datetime,
     for component in fresh:
         uid = str(component["UID"])
         seen.add(uid)
-        event = copy.deepcopy(component)
+        event = component
         before = previous.events.get(uid)
         if before is None:
             added.append(uid)
