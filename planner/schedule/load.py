@@ -321,12 +321,7 @@ class _Loader:
             self.problems.add(table.key("end"), f"{end} is before start {start}",
                               "make end later than start")
         self._check_rrule(table, rule, start)
-        start_time = table.time("start_time")
-        hours = table.number("hours", 0.25, 24)
-        if (start_time is None) != (hours is None):
-            self.problems.add(table.key("hours" if start_time else "start_time"),
-                              "timed events need both start_time and hours",
-                              "add the missing one, or remove both for an all-day event")
+        start_time, hours = self._timing(table)
         venue = table.text("venue")
         self._refs(table, "venue", (venue,), venues, "venue")
         participants = table.texts("participants")
@@ -339,6 +334,16 @@ class _Loader:
         return Series(self._id(table, series_id), title, kind, rule.upper(), start or EARLIEST, end,
                       start_time, hours, venue, participants, leaders, description, line_of_effort,
                       table.where)
+
+    def _timing(self, table: Table) -> tuple[dt.time | None, float | None]:
+        """start_time and hours of a timed event: both or neither."""
+        start_time = table.time("start_time")
+        hours = table.number("hours", 0.25, 24)
+        if (start_time is None) != (hours is None):
+            self.problems.add(table.key("hours" if start_time else "start_time"),
+                              "timed events need both start_time and hours",
+                              "add the missing one, or remove both for an all-day event")
+        return start_time, hours
 
     def _check_rrule(self, table: Table, rule: str, start: dt.date | None) -> None:
         if not rule:
@@ -363,12 +368,7 @@ class _Loader:
         title = table.localized("title")
         kind = table.text("kind", default="meeting")
         days = table.integer("days", 1, 92, default=1)
-        start_time = table.time("start_time")
-        hours = table.number("hours", 0.25, 24)
-        if (start_time is None) != (hours is None):
-            self.problems.add(table.key("hours" if start_time else "start_time"),
-                              "timed events need both start_time and hours",
-                              "add the missing one, or remove both for an all-day event")
+        start_time, hours = self._timing(table)
         if hours is not None and days != 1:
             self.problems.add(table.key("days"), "a timed event lasts one day",
                               "remove days, or remove start_time and hours")
