@@ -454,6 +454,7 @@ class _Loader:
                               "make end later than start")
         planned = table.flag("planned", True)
         phases = tuple(self.phase(t, cycle_months, activities) for t in table.tables("phases"))
+        self._check_once_per_cycle(table, phases)
         if not phases:
             self.problems.add(table.key("phases"), "no phases declared",
                               "add phases = [{ id = ..., months = [1, 12], activities = [...] }]")
@@ -479,6 +480,17 @@ class _Loader:
         self._refs(table, "activities", listed, activities, "activity")
         table.finish()
         return Phase(self._id(table, phase_id), name, bounds, listed, table.where)
+
+    def _check_once_per_cycle(self, table: Table, phases: tuple[Phase, ...]) -> None:
+        """An activity is placed once per cycle; two phases listing it would share one event id."""
+        seen: set[str] = set()
+        for index, phase in enumerate(phases):
+            for activity in phase.activities:
+                if activity in seen:
+                    self.problems.add(f"{table.key('phases')}[{index}].activities",
+                                      f"{activity!r} is already in another phase of this regime",
+                                      "list it in one phase, or declare a second activity")
+                seen.add(activity)
 
     def _check_overlap(self, regimes: tuple[Regime, ...]) -> None:
         ordered = sorted(regimes, key=lambda r: r.start)
