@@ -26,13 +26,6 @@ def series_events(schedule: Schedule, closed: ClosedDays, ledger: Ledger,
     return events
 
 
-def _why_closed(day: dt.date, closed: ClosedDays, countries: frozenset[str]) -> str | None:
-    if day.weekday() in closed.rules.weekend:
-        return f"{day} is a weekend day"
-    return (closed.holiday(day, countries) or closed.blackout(day)
-            or closed.observance(day, countries))
-
-
 def _expand(schedule: Schedule, forum: Forum, series: Series, closed: ClosedDays, ledger: Ledger,
             until: dt.date) -> list[PlannedEvent]:
     last = min(series.end or until, until)
@@ -47,7 +40,7 @@ def _expand(schedule: Schedule, forum: Forum, series: Series, closed: ClosedDays
     kept: list[dt.date] = []
     moved: list[tuple[dt.date, dt.date, str]] = []
     for day in dates:
-        reason = _why_closed(day, closed, countries)
+        reason = closed.why_closed(day, countries)
         if reason is None:
             kept.append(day)
             continue
@@ -55,7 +48,7 @@ def _expand(schedule: Schedule, forum: Forum, series: Series, closed: ClosedDays
             later = day + dt.timedelta(days=shift)
             if later > last or later in dates:
                 break
-            if _why_closed(later, closed, countries) is None:
+            if closed.why_closed(later, countries) is None:
                 moved.append((day, later, reason))
                 break
     ref = SeriesRef(base_id, series.rrule, tuple(sorted(set(dates) - set(kept))))

@@ -16,10 +16,8 @@ def working_day_on_or_before(day: dt.date, closed: ClosedDays,
     """The latest day on or before `day` that is not a weekend, holiday or blackout, and why
     `day` itself was not used ("" when it was)."""
     reason = ""
-    countries = tuple(countries)
     while True:
-        why = ("weekend" if day.weekday() in closed.rules.weekend
-               else closed.holiday(day, countries) or closed.blackout(day))
+        why = closed.why_closed(day, countries, observances=False)
         if not why:
             return day, reason
         reason = reason or why

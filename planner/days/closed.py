@@ -44,6 +44,17 @@ class ClosedDays:
                 return f"{name} ({country})"
         return None
 
+    def why_closed(self, day: dt.date, countries: Iterable[str], *,
+                   observances: bool = True) -> str | None:
+        """Why no work is done on `day` (weekend, holiday, blackout, observance), or None."""
+        countries = tuple(countries)
+        if day.weekday() in self.rules.weekend:
+            return "weekend"
+        found = self.holiday(day, countries) or self.blackout(day)
+        if found is None and observances:
+            found = self.observance(day, countries)
+        return found
+
     def blackout(self, day: dt.date) -> str | None:
         for blackout in self.rules.blackouts:
             if blackout.start <= day <= blackout.end:
