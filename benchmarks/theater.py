@@ -376,25 +376,17 @@ Row = tuple[Any, ...]
 
 def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list[Row]:
     """Each event reduced to plain values: what any writer has to start from."""
-    from zoneinfo import ZoneInfo
-
-    from icalendar.timezone.tzid import tzid_from_tzinfo
-
     from planner.export.ics import describe
     from planner.i18n import phrase
 
-    # icalendar writes times in zones it finds equivalent to UTC (Africa/Abidjan, ...) as UTC.
-    utc_like: dict[str, bool] = {}
     rows = []
     for event in sorted(plan.events, key=lambda e: (e.start, e.id)):
         timed = event.start_time is not None and event.end_time is not None
         status = event.status.value
         busy = event.kind not in _WINDOW_KINDS and status != "deadline"
         zone = event.timezone if timed else None
-        if zone is not None:
-            if zone not in utc_like:
-                utc_like[zone] = tzid_from_tzinfo(ZoneInfo(zone)) == "UTC"
-            zone = "UTC" if utc_like[zone] else zone
+        if zone in _UTC_NAMES:
+            zone = "UTC"
         alarm = None
         if event.alarm_days:
             alarm = (phrase("alarm", title=event.title).get(lang), event.alarm_days)
@@ -413,6 +405,9 @@ def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list
             alarm,
         ))
     return rows
+
+
+_UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu"}
 
 
 def _escape(text: str) -> str:

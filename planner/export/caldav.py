@@ -39,9 +39,10 @@ from urllib.parse import quote, urljoin, urlsplit
 from icalendar import Calendar, Event
 
 from planner.errors import PlannerError, Problem, Where
-from planner.export.ics import calendar_shell, event_components, sort_key, timezones
+from planner.export.ics import calendar_bytes, event_components, sort_key
+from planner.export.icstext import Component, read_components, serialize
 from planner.export.split import safe_name
-from planner.export.state import PLANNER_ID, is_planners, sequence_of
+from planner.export.state import PLANNER_ID
 from planner.i18n import Text
 from planner.plan import Plan, PlannedEvent
 
@@ -200,17 +201,33 @@ def fresh_events(plan: Plan, events: Iterable[PlannedEvent] | None = None, *,
     chosen = plan.events if events is None else tuple(events)
     utc = stamp.astimezone(dt.UTC)
     components = event_components(chosen, plan.uid_domain, utc, party_names or {}, lang)
-    return sorted(components, key=sort_key)
+    return [_as_event(component) for component in sorted(components, key=sort_key)]
+
+
+def _as_event(component: Component) -> Event:
+    event = Event.from_ical(serialize(component.content_lines()))
+    assert isinstance(event, Event)  # planner's own output
+    return event
 
 
 def resource_body(component: Event) -> bytes:
     """One CalDAV resource: the VEVENT and the VTIMEZONEs it uses, no METHOD."""
-    calendar = calendar_shell(None, method=False)
-    for zone in timezones([component]):
-        calendar.add_component(zone)
-    calendar.add_component(component)
-    data: bytes = calendar.to_ical()
-    return data
+    event = read_components(component.to_ical(), "VEVENT")
+    assert event is not None  # icalendar's own output
+    return calendar_bytes([event], name=None, method=False)
+
+
+def is_planners(component: Event, uid_domain: str) -> bool:
+    """Whether planner wrote this event for the plan with this UID domain."""
+    uid = str(component.get("UID", ""))
+    return uid.endswith(f"@{uid_domain}") and PLANNER_ID in component
+
+
+def sequence_of(component: Event) -> int:
+    try:
+        return max(0, int(component.get("SEQUENCE", 0)))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _stamped(component: Event, sequence: int, stamp: dt.datetime, modified: bool) -> Event:
@@ -227,7 +244,9 @@ def _describe(component: Event | None, fallback: str) -> tuple[str, str, str]:
     """(event id, first day, title) for the report."""
     if component is None:
         return fallback, "", ""
-    day = sort_key(component)[0].isoformat() if "DTSTART" in component else ""
+    start = component.decoded("DTSTART") if "DTSTART" in component else None
+    day = start.date() if isinstance(start, dt.datetime) else start
+    day = day.isoformat() if isinstance(day, dt.date) else ""
     event_id = str(component.get(PLANNER_ID, fallback))
     return event_id, day, str(component.get("SUMMARY", ""))
 

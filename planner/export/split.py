@@ -26,10 +26,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from icalendar import Calendar
-
 from planner.errors import PlannerError, Problem, Where
 from planner.export.ics import AUDIENCE, Written, prepare_calendar
+from planner.export.icstext import read_components
 from planner.files import write_atomically
 from planner.i18n import Text
 from planner.plan import Plan, PlannedEvent
@@ -204,11 +203,11 @@ def audience_marks(folder: Path) -> dict[Path, str]:
         return found
     for path in sorted(folder.glob("*.ics")):
         try:
-            calendar = Calendar.from_ical(path.read_bytes())
-        except (OSError, ValueError, IndexError, KeyError, TypeError):
+            calendar = read_components(path.read_bytes())
+        except OSError:
             continue
-        if isinstance(calendar, Calendar) and calendar.name == "VCALENDAR":
-            found[path.resolve()] = str(calendar.get(AUDIENCE, ""))
+        if calendar is not None:
+            found[path.resolve()] = calendar.get(AUDIENCE) or ""
     return found
 
 

@@ -17,8 +17,8 @@ against it:
   being cancelled is an update (SEQUENCE + 1) of the same UID.
 
 "Content" is the whole event except DTSTAMP, LAST-MODIFIED and SEQUENCE (dates, title,
-description, place, status, categories, alarms...), compared as icalendar reads it back, so a
-new DTSTAMP alone never counts as a change. The file is only replaced atomically after the
+description, place, status, categories, alarms...), compared line by line as written (unfolded),
+so a new DTSTAMP alone never counts as a change. The file is only replaced atomically after the
 new calendar is complete (planner.files.write_atomically), so a failed run leaves the old
 file, and with it the state, untouched.
 
@@ -28,16 +28,15 @@ Events in it that planner did not write for this plan's UID domain are not carri
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from icalendar import Calendar, Event
+from planner.export.icstext import Component, read_components, utc_text
 
 VOLATILE = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
+_VOLATILE_STARTS = tuple(name + mark for name in VOLATILE for mark in ":;")
 PLANNER_ID = "X-PLANNER-ID"
 
 
@@ -46,9 +45,9 @@ class PreviousEvent:
     """One event planner wrote in the previous file."""
 
     uid: str
-    component: Event  # as read back; never modified
+    component: Component  # as read back; never modified
     sequence: int
-    content: bytes  # see content_of
+    content: tuple[str, ...]  # see content_of
     cancelled: bool
 
 
@@ -87,10 +86,10 @@ class Changes:
         return ", ".join(parts)
 
 
-def is_planners(component: Event, uid_domain: str) -> bool:
+def is_planners(component: Component, uid_domain: str) -> bool:
     """Whether planner wrote this event for the plan with this UID domain."""
-    uid = str(component.get("UID", ""))
-    return uid.endswith(f"@{uid_domain}") and PLANNER_ID in component
+    uid = component.get("UID") or ""
+    return uid.endswith(f"@{uid_domain}") and component.get(PLANNER_ID) is not None
 
 
 def read_previous(path: str | Path, uid_domain: str) -> Previous:
@@ -111,24 +110,21 @@ def read_previous(path: str | Path, uid_domain: str) -> Previous:
 
 def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar") -> Previous:
     """The state in a calendar's bytes (see read_previous)."""
-    try:
-        calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError, TypeError):
-        calendar = None
-    if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
+    calendar = read_components(data)
+    if calendar is None:
         return Previous(notes=(f"{name}: not a calendar planner can read; it is replaced and "
                                "SEQUENCE starts at 0",))
     events: dict[str, PreviousEvent] = {}
     foreign = 0
-    for component in calendar.walk("VEVENT"):
-        if not isinstance(component, Event):
+    for component in calendar.children:
+        if component.name != "VEVENT":
             continue
-        uid = str(component.get("UID", ""))
-        if not is_planners(component, uid_domain) or uid in events:
+        uid = component.get("UID") or ""
+        if not is_planners(component, uid_domain) or uid in events or not _dated(component):
             foreign += 1
             continue
         events[uid] = PreviousEvent(uid, component, sequence_of(component), content_of(component),
-                                    str(component.get("STATUS", "")).upper() == "CANCELLED")
+                                    (component.get("STATUS") or "").upper() == "CANCELLED")
     notes: tuple[str, ...] = ()
     if foreign:
         notes = (f"{name}: {foreign} events were not written by planner for @{uid_domain}; "
@@ -136,71 +132,52 @@ def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar"
     return Previous(events, notes)
 
 
-def sequence_of(component: Event) -> int:
+def _dated(component: Component) -> bool:
+    """Whether the event starts on a readable day (the order of a file goes by it)."""
+    start = component.get("DTSTART") or ""
+    return len(start) >= 8 and start[:8].isdigit()
+
+
+def sequence_of(component: Component) -> int:
     try:
-        return max(0, int(component.get("SEQUENCE", 0)))
-    except (TypeError, ValueError):
+        return max(0, int(component.get("SEQUENCE") or 0))
+    except ValueError:
         return 0
 
 
-def content_of(component: Event) -> bytes:
-    """The event as icalendar serializes it, without DTSTAMP, LAST-MODIFIED and SEQUENCE."""
-    bare = copy.deepcopy(component)
-    for name in VOLATILE:
-        bare.pop(name, None)
-    data: bytes = bare.to_ical()
-    return data
+def content_of(component: Component) -> tuple[str, ...]:
+    """The event's content lines without DTSTAMP, LAST-MODIFIED and SEQUENCE."""
+    lines = [line for line in component.lines if not line.startswith(_VOLATILE_STARTS)]
+    for child in component.children:
+        lines.extend(child.content_lines())
+    return tuple(lines)
 
 
-def reparsed(component: Event) -> Event:
-    """The component as it will be read back from the file (content_of compares those)."""
-    parsed = Event.from_ical(component.to_ical())
-    assert isinstance(parsed, Event)
-    return parsed
-
-
-def _set(component: Event, name: str, value: Any) -> None:
-    """Set one property, in its place when it is there (so the order of lines stays)."""
-    holder = Event()
-    holder.add(name, value)
-    component[name] = holder[name]
-
-
-def _copy_volatile(source: Event, target: Event) -> None:
-    """Give `target` the DTSTAMP, LAST-MODIFIED and SEQUENCE of `source`, as they were."""
-    for name in VOLATILE:
-        if name in source:
-            target[name] = copy.deepcopy(source[name])
-        else:
-            target.pop(name, None)
-
-
-def settle(fresh: Iterable[Event], previous: Previous, stamp: dt.datetime,
-           prune: bool = False) -> tuple[list[Event], Changes]:
+def settle(fresh: Iterable[Component], previous: Previous, stamp: dt.datetime,
+           prune: bool = False) -> tuple[list[Component], Changes]:
     """The events to write: `fresh` (rendered with SEQUENCE 0 and DTSTAMP `stamp`) settled
     against the previous file, plus the cancellations. The fresh components are the
-    caller's throwaway renderings and are settled in place (copying them cost a third of
-    the render time at theater scale); previous components are copied before changing.
+    caller's throwaway renderings and are settled in place; an unchanged event is written as
+    the previous file had it, byte for byte.
 
     The result keeps the order of `fresh`, with cancelled events after them; callers sort.
     """
-    utc = stamp.astimezone(dt.UTC)
+    stamp_text = utc_text(stamp)
     added, changed, unchanged = [], [], []
-    written: list[Event] = []
+    written: list[Component] = []
     seen = set()
-    for component in fresh:
-        uid = str(component["UID"])
+    for event in fresh:
+        uid = event.get("UID") or ""
         seen.add(uid)
-        event = component
         before = previous.events.get(uid)
         if before is None:
             added.append(uid)
-        elif content_of(reparsed(event)) == before.content:
-            _copy_volatile(before.component, event)
+        elif content_of(event) == before.content:
+            event = before.component
             unchanged.append(uid)
         else:
-            _set(event, "SEQUENCE", before.sequence + 1)
-            _set(event, "LAST-MODIFIED", utc)
+            event.put(f"SEQUENCE:{before.sequence + 1}")
+            event.put(f"LAST-MODIFIED:{stamp_text}")
             changed.append(uid)
         written.append(event)
     cancelled, still, pruned = [], [], []
@@ -210,22 +187,20 @@ def settle(fresh: Iterable[Event], previous: Previous, stamp: dt.datetime,
             if prune:
                 pruned.append(uid)
                 continue
-            written.append(copy.deepcopy(before.component))
+            written.append(before.component)
             still.append(uid)
         else:
-            written.append(cancellation(before, utc))
+            written.append(cancellation(before, stamp_text))
             cancelled.append(uid)
     return written, Changes(tuple(added), tuple(changed), tuple(unchanged), tuple(cancelled),
                             tuple(still), tuple(pruned))
 
 
-def cancellation(before: PreviousEvent, stamp: dt.datetime) -> Event:
+def cancellation(before: PreviousEvent, stamp: str) -> Component:
     """The previous event, cancelled: STATUS:CANCELLED, SEQUENCE + 1, free time, no alarm."""
-    event = copy.deepcopy(before.component)
-    event.subcomponents = [c for c in event.subcomponents if c.name != "VALARM"]
-    _set(event, "STATUS", "CANCELLED")
-    _set(event, "TRANSP", "TRANSPARENT")
-    _set(event, "SEQUENCE", before.sequence + 1)
-    _set(event, "DTSTAMP", stamp)
-    _set(event, "LAST-MODIFIED", stamp)
+    event = before.component.copy()
+    event.children = [child for child in event.children if child.name != "VALARM"]
+    for line in ("STATUS:CANCELLED", "TRANSP:TRANSPARENT", f"SEQUENCE:{before.sequence + 1}",
+                 f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}"):
+        event.put(line)
     return event

@@ -12,9 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+from planner.export.icstext import Component, escape_text, local_text, offset_text, utc_text
 
 _MARGIN = dt.timedelta(days=400)
+_STEP = dt.timedelta(days=3)  # tzdata 1970-2100: never two changes within 6.9 days (Gaza 2040)
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -52,24 +53,39 @@ def _offset(zone: ZoneInfo, instant: dt.datetime) -> dt.timedelta:
 
 
 def _transitions(zone: ZoneInfo, first: dt.datetime, last: dt.datetime) -> list[_Transition]:
+    """The zone's changes of offset between `first` and `last`, to the second.
+
+    Read three days at a time, then day by day and to the second: a day-by-day scan of every
+    zone costs a second at theater scale, and no zone changes twice within 3 days.
+    """
     found = []
     moment = first
     before = _offset(zone, moment)
     while moment < last:
-        following = moment + dt.timedelta(days=1)
-        after = _offset(zone, following)
-        if after != before:
-            low, high = moment, following  # bisect to the second of the change
-            while high - low > dt.timedelta(seconds=1):
-                middle = low + dt.timedelta(seconds=(high - low).total_seconds() // 2)
-                if _offset(zone, middle) == before:
-                    low = middle
-                else:
-                    high = middle
+        following = min(moment + _STEP, last)
+        if _offset(zone, following) != before:
+            following = moment + dt.timedelta(days=1)
+            while _offset(zone, following) == before:
+                following += dt.timedelta(days=1)
+            high = _first_second_after(zone, following - dt.timedelta(days=1), following, before)
+            after = _offset(zone, high)
             local = high.astimezone(zone)
             found.append(_Transition(high, before, after, bool(local.dst()), local.tzname() or ""))
-        moment, before = following, after
+            before, following = after, high
+        moment = following
     return found
+
+
+def _first_second_after(zone: ZoneInfo, low: dt.datetime, high: dt.datetime,
+                        before: dt.timedelta) -> dt.datetime:
+    """The first second in (low, high] whose offset is no longer `before` (bisection)."""
+    while high - low > dt.timedelta(seconds=1):
+        middle = low + dt.timedelta(seconds=(high - low).total_seconds() // 2)
+        if _offset(zone, middle) == before:
+            low = middle
+        else:
+            high = middle
+    return high
 
 
 def _eras(transitions: list[_Transition]) -> list[tuple[list[_Transition], set[int]]]:
@@ -88,7 +104,7 @@ def _eras(transitions: list[_Transition]) -> list[tuple[list[_Transition], set[i
     return eras
 
 
-def vtimezone(name: str, first: dt.date, last: dt.date) -> Timezone:
+def vtimezone(name: str, first: dt.date, last: dt.date) -> Component:
     """A VTIMEZONE for `name` that is right for every moment between `first` and `last`."""
     zone = ZoneInfo(name)
     start = dt.datetime.combine(first, dt.time(12), tzinfo=dt.UTC) - _MARGIN
@@ -101,34 +117,39 @@ def vtimezone(name: str, first: dt.date, last: dt.date) -> Timezone:
     elif changes:  # no change in the margin before the first event: say what is in force then
         offset, local = _offset(zone, start), start.astimezone(zone)
         changes.insert(0, _Transition(start, offset, offset, bool(local.dst()), local.tzname() or name))
-    component = Timezone()
-    component.add("tzid", name)
+    component = Component("VTIMEZONE", [f"TZID:{escape_text(name)}"])
     if not changes:
         offset = _offset(zone, start)
-        standard = TimezoneStandard()
-        standard.add("dtstart", dt.datetime(1970, 1, 1))
-        standard.add("tzoffsetfrom", offset)
-        standard.add("tzoffsetto", offset)
-        standard.add("tzname", start.astimezone(zone).tzname() or name)
-        component.add_component(standard)
+        component.children.append(_observance(
+            "STANDARD", dt.datetime(1970, 1, 1), None, start.astimezone(zone).tzname() or name,
+            offset, offset))
         return component
     for members, ordinals in _eras(changes):
         head = members[0]
-        part = TimezoneDaylight() if head.is_dst else TimezoneStandard()
-        part.add("dtstart", head.onset)
-        part.add("tzoffsetfrom", head.offset_from)
-        part.add("tzoffsetto", head.offset_to)
-        part.add("tzname", head.name)
+        rule = None
         if len(members) > 1:
             ordinal = min(ordinals) if min(ordinals) > 0 else -1
-            rule: dict[str, object] = {"freq": "YEARLY", "bymonth": head.onset.month,
-                                       "byday": f"{ordinal}{_DAY_CODES[head.onset.weekday()]}"}
+            rule = f"FREQ=YEARLY;BYDAY={ordinal}{_DAY_CODES[head.onset.weekday()]}"
+            rule += f";BYMONTH={head.onset.month}"
             still_running = members[-1].instant > end - dt.timedelta(days=366)
             if not still_running:
                 # UTC, as RFC 5545 requires; never before the local onset read as UTC, since
                 # some readers (dateutil, so icalendar's to_tz) compare it with local times.
                 final = members[-1]
-                rule["until"] = max(final.instant, final.onset.replace(tzinfo=dt.UTC))
-            part.add("rrule", rule)
-        component.add_component(part)
+                until = max(final.instant, final.onset.replace(tzinfo=dt.UTC))
+                rule = rule.replace(";BYDAY", f";UNTIL={utc_text(until)};BYDAY")
+        component.children.append(_observance("DAYLIGHT" if head.is_dst else "STANDARD",
+                                              head.onset, rule, head.name, head.offset_from,
+                                              head.offset_to))
     return component
+
+
+def _observance(kind: str, onset: dt.datetime, rule: str | None, name: str,
+                offset_from: dt.timedelta, offset_to: dt.timedelta) -> Component:
+    """One STANDARD or DAYLIGHT part: from the local onset, once or every year by `rule`."""
+    lines = [f"DTSTART:{local_text(onset)}"]
+    if rule is not None:
+        lines.append(f"RRULE:{rule}")
+    lines += [f"TZNAME:{escape_text(name)}", f"TZOFFSETFROM:{offset_text(offset_from)}",
+              f"TZOFFSETTO:{offset_text(offset_to)}"]
+    return Component(kind, lines)

@@ -7,8 +7,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from icalendar import Timezone
 
-from planner.export.vtimezone import vtimezone
+from planner.export.icstext import serialize
+from planner.export.vtimezone import vtimezone as own_vtimezone
 
 D = dt.date
 
@@ -22,8 +24,18 @@ CASES = [
     ("Europe/Moscow", D(2009, 1, 1), D(2012, 12, 31)),          # east of UTC, rule stopped 2011
     ("Africa/Casablanca", D(2014, 1, 1), D(2017, 12, 31)),      # east of UTC, Ramadan breaks
     ("America/Santiago", D(2016, 1, 1), D(2017, 12, 31)),       # no change in the year before
+    # The shortest times between two changes in the tz database: one week of daylight time.
+    ("America/Noronha", D(2000, 1, 1), D(2001, 12, 31)),
+    ("Asia/Gaza", D(2040, 1, 1), D(2040, 12, 31)),
 ]
 IDS = [f"{zone.split('/')[-1].lower()}-{first.year}-{last.year}" for zone, first, last in CASES]
+
+
+def vtimezone(name: str, first: dt.date, last: dt.date) -> Timezone:
+    """planner's VTIMEZONE as written, read back by icalendar."""
+    parsed = Timezone.from_ical(serialize(own_vtimezone(name, first, last).content_lines()))
+    assert isinstance(parsed, Timezone)
+    return parsed
 
 
 def unambiguous(local: dt.datetime, zone: ZoneInfo) -> bool:
