@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
-from planner.engine import make_plan  # noqa: E402
-from planner.errors import PlannerError, Problem, Where  # noqa: E402
-from planner.plan import Plan, PlannedEvent, Provenance, Refusal, Status  # noqa: E402
-from planner.schedule.load import load_schedule, parse_schedule  # noqa: E402
-from planner.schedule.model import Schedule  # noqa: E402
+if TYPE_CHECKING:
+    from planner.engine import make_plan
+    from planner.errors import PlannerError, Problem, Where
+    from planner.plan import Plan, PlannedEvent, Provenance, Refusal, Status
+    from planner.schedule.load import load_schedule, parse_schedule
+    from planner.schedule.model import Schedule
+
+# Each public name and the module it lives in, imported on first use: `planner --help` and
+# `from planner import __version__` should not pay for the engine and the holidays package.
+_HOMES = {
+    "make_plan": "planner.engine",
+    "PlannerError": "planner.errors",
+    "Problem": "planner.errors",
+    "Where": "planner.errors",
+    "Plan": "planner.plan",
+    "PlannedEvent": "planner.plan",
+    "Provenance": "planner.plan",
+    "Refusal": "planner.plan",
+    "Status": "planner.plan",
+    "load_schedule": "planner.schedule.load",
+    "parse_schedule": "planner.schedule.load",
+    "Schedule": "planner.schedule.model",
+}
 
 __all__ = [
     "Plan",
@@ -25,3 +46,15 @@ __all__ = [
     "make_plan",
     "parse_schedule",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'planner' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_HOMES[name]), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

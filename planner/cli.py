@@ -6,20 +6,27 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from planner import __version__
-from planner.engine import make_plan
 from planner.errors import PlannerError, Problem, Where
-from planner.i18n import LANGS, Text
-from planner.plan import Plan
-from planner.resources import default_schedule
-from planner.schedule.load import load_schedule
-from planner.schedule.model import Schedule
+from planner.i18n import LANGS
+
+# The engine and the loader (and through them the holidays package) are imported by the
+# commands that run them, so that `planner --help` starts fast.
+if TYPE_CHECKING:
+    from planner.i18n import Text
+    from planner.plan import Plan
+    from planner.schedule.model import Schedule
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# Made once and shared: click looks up the translation of an option's texts (in locale files)
+# each time one is made.
+_VERSION_OPTION = click.version_option(__version__, prog_name="planner")
+SCHEDULE_FILE: click.Path = click.Path(dir_okay=False, path_type=Path)
 
 
 class PlannerGroup(click.Group):
@@ -51,7 +58,11 @@ def build_stamp() -> dt.datetime:
 
 def schedule_argument(function: F) -> F:
     return click.argument("schedule", required=False, metavar="[SCHEDULE.toml]",
-                          type=click.Path(dir_okay=False, path_type=Path))(function)
+                          type=SCHEDULE_FILE)(function)
+
+
+def version_option(function: F) -> F:
+    return _VERSION_OPTION(function)
 
 
 def horizon_options(function: F) -> F:
@@ -69,11 +80,16 @@ def lang_option(function: F) -> F:
 
 
 def _load(schedule: Path | None) -> Schedule:
+    from planner.resources import default_schedule
+    from planner.schedule.load import load_schedule
+
     return load_schedule(schedule or default_schedule())
 
 
 def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,
           today_date: dt.datetime | None) -> Plan:
+    from planner.engine import make_plan
+
     first = from_date.date() if from_date else schedule.plan_from
     last = to_date.date() if to_date else schedule.plan_to
     if last < first:
@@ -92,7 +108,7 @@ def _party_names(schedule: Schedule) -> dict[str, Text]:
 
 
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def cli() -> None:
     """Plan meeting cycles from a TOML schedule and write calendar files.
 
@@ -119,7 +135,7 @@ def cli() -> None:
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
 @click.option("--prune", is_flag=True,
               help="Drop events that an earlier run already wrote as cancelled.")
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def generate(schedule: Path | None, output: str | None, from_date: dt.datetime | None,
              to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str,
              split: str | None, parties: tuple[str, ...], forums: tuple[str, ...],
@@ -177,10 +193,10 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
 
 
 @cli.command()
-@click.argument("schedule", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("schedule", type=SCHEDULE_FILE)
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def validate(schedule: Path, today_date: dt.datetime | None) -> None:
     """Check a schedule file and print every problem in it (exit status 2 if any).
 
@@ -190,6 +206,8 @@ def validate(schedule: Path, today_date: dt.datetime | None) -> None:
     Example:
       planner validate schedules/roundtable.toml
     """
+    from planner.schedule.load import load_schedule
+
     loaded = load_schedule(schedule)
     plan = _plan(loaded, None, None, today_date)
     _warn(plan)
@@ -203,7 +221,7 @@ def validate(schedule: Path, today_date: dt.datetime | None) -> None:
 @click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
 @lang_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def list_events(schedule: Path | None, from_date: dt.datetime | None,
                 to_date: dt.datetime | None, today_date: dt.datetime | None,
                 forums: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> None:
@@ -230,7 +248,7 @@ def list_events(schedule: Path | None, from_date: dt.datetime | None,
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
 @lang_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None,
             lang: str) -> None:
     """Say why an event is on its date: cycle, phase, rules and refused days.
@@ -241,6 +259,7 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
     Example:
       planner explain roundtable.biennial.c2.executive_session
     """
+    from planner.engine import make_plan
     from planner.export.text import explain as explain_text
 
     loaded = _load(schedule)

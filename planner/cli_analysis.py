@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from planner import __version__
-from planner.cli import _load, schedule_argument, today
-from planner.engine import make_plan
-from planner.plan import Plan
-from planner.schedule.load import load_schedule
-from planner.schedule.model import Schedule
+from planner.cli import SCHEDULE_FILE, _load, schedule_argument, today, version_option
+
+if TYPE_CHECKING:  # the engine and the loader are imported when a command runs
+    from planner.plan import Plan
+    from planner.schedule.model import Schedule
 
 _today_option = click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
                              help="Date to judge by (default: the real today).")
@@ -25,7 +25,7 @@ def _on(today_date: dt.datetime | None) -> dt.date:
 @click.command()
 @schedule_argument
 @_today_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
     """Print every hard violation and warning in the plan.
 
@@ -37,6 +37,7 @@ def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
       planner check schedules/roundtable.toml --today 2026-11-23
     """
     from planner.check import Severity, check_plan
+    from planner.engine import make_plan
 
     loaded = _load(schedule)
     on = _on(today_date)
@@ -50,13 +51,13 @@ def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
 
 
 @click.command()
-@click.argument("schedules", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("schedules", nargs=-1, type=SCHEDULE_FILE)
 @click.option("--set", "overrides", multiple=True, metavar="KEY.PATH=VALUE",
               help="Change one value of the (first) schedule for the second plan (repeatable).")
 @click.option("--from", "from_date", type=click.DateTime(["%Y-%m-%d"]), help="First day counted.")
 @click.option("--to", "to_date", type=click.DateTime(["%Y-%m-%d"]), help="Last day counted.")
 @_today_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def compare(schedules: tuple[Path, ...], overrides: tuple[str, ...], from_date: dt.datetime | None,
             to_date: dt.datetime | None, today_date: dt.datetime | None) -> None:
     """Compare two plans: executive sessions, exercise visits, leader trips and days away per
@@ -73,6 +74,7 @@ def compare(schedules: tuple[Path, ...], overrides: tuple[str, ...], from_date: 
                activities=["executive_session", "exercise_visit"]}]'
     """
     from planner.compare import compare_table, figures
+    from planner.schedule.load import load_schedule
 
     if len(schedules) > 2 or (len(schedules) == 2 and overrides):
         raise click.UsageError("give two schedules, or one schedule with --set")
@@ -92,6 +94,8 @@ def _label(schedule: Schedule, paths: tuple[Path, ...], index: int) -> str:
 
 def _plan_between(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,
                   on: dt.date) -> Plan:
+    from planner.engine import make_plan
+
     first = from_date.date() if from_date else schedule.plan_from
     last = to_date.date() if to_date else schedule.plan_to
     return make_plan(schedule, today=on, horizon=(first, last))
@@ -101,7 +105,7 @@ def _plan_between(schedule: Schedule, from_date: dt.datetime | None, to_date: dt
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_today_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def diff(old: Path, new: Path, today_date: dt.datetime | None) -> None:
     """Events added, moved, changed and cancelled between two calendars or two schedules.
 
@@ -113,6 +117,8 @@ def diff(old: Path, new: Path, today_date: dt.datetime | None) -> None:
       planner diff schedules/roundtable.toml edited.toml
     """
     from planner.diffing import Entry, diff_entries, entries_from_ics, entries_from_plan
+    from planner.engine import make_plan
+    from planner.schedule.load import load_schedule
 
     def read(path: Path) -> dict[str, Entry]:
         if path.suffix.lower() == ".ics":

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 import click
 
-from planner import __version__
 from planner.cli import (
     _load,
     _party_names,
@@ -22,6 +21,7 @@ from planner.cli import (
     horizon_options,
     lang_option,
     schedule_argument,
+    version_option,
 )
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
 @click.option("--party", "parties", multiple=True, help="Only events for this party (repeatable).")
 @click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
-@click.version_option(__version__, prog_name="planner")
+@version_option
 @click.pass_context
 def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | None, dry_run: bool,
             insecure: bool, from_date: dt.datetime | None, to_date: dt.datetime | None,

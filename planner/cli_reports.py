@@ -7,20 +7,30 @@ Registered on the main group by planner.cli (import that module, not this one, f
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from planner import __version__
-from planner.cli import _load, _plan, _warn, horizon_options, lang_option, schedule_argument, today
+from planner.cli import (
+    _load,
+    _plan,
+    _warn,
+    horizon_options,
+    lang_option,
+    schedule_argument,
+    today,
+    version_option,
+)
 from planner.errors import PlannerError, Problem, Where
 from planner.files import write_atomically
-from planner.plan import Plan
-from planner.schedule.model import Schedule
+
+if TYPE_CHECKING:  # the engine and the model are imported when a command runs
+    from planner.plan import Plan
+    from planner.schedule.model import Schedule
 
 _TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png"}
 
@@ -74,7 +84,7 @@ def _done(output: str, what: str) -> None:
                    "three after).")
 @horizon_options
 @lang_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: bool,
              from_date: dt.datetime | None, to_date: dt.datetime | None,
              today_date: dt.datetime | None, lang: str) -> None:
@@ -134,7 +144,7 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date of the 'today' line (default: the real today).")
 @lang_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], show_holidays: bool,
            today_date: dt.datetime | None, lang: str) -> None:
     """Print a year's agenda in the terminal: a header per month, one line per event.
@@ -170,6 +180,8 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], sh
 
 
 def _check_parties(schedule: Schedule, parties: tuple[str, ...]) -> None:
+    import difflib
+
     known = [party.id for party in schedule.parties]
     problems = []
     for party in parties:
@@ -191,7 +203,7 @@ def _check_parties(schedule: Schedule, parties: tuple[str, ...]) -> None:
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
 @lang_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime | None,
         lang: str) -> None:
     """Write the Annual Plan of Activities of YEAR, grouped by line of effort.
@@ -231,7 +243,7 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
               help="File to write; '-' is standard output.")
 @horizon_options
 @lang_option
-@click.version_option(__version__, prog_name="planner")
+@version_option
 def export(schedule: Path | None, fmt: str, output: str, from_date: dt.datetime | None,
            to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str) -> None:
     """Write every event as CSV rows or a JSON document, for spreadsheets and programs.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 # Anything that would break "one line per problem" in a terminal is shown escaped.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
@@ -13,13 +14,58 @@ def _one_line(text: str) -> str:
     return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
-    """A place in a schedule file: the key path is exact, the line a best effort."""
+class LineFinder(Protocol):
+    """Finds the line of a key path in one file (planner.schedule.locate.Locator)."""
 
-    file: str
-    key: str = ""
-    line: int | None = None
+    def line(self, key_path: str) -> int | None: ...
+
+
+class Where:
+    """A place in a schedule file: the key path is exact, the line a best effort.
+
+    The line is given, or looked up by `finder` when first asked for: a schedule holds a
+    place for every table, finding lines means scanning the whole text once more, and only
+    the few places a problem names are ever shown. Immutable, like the schedule.
+    """
+
+    __slots__ = ("_file", "_finder", "_key", "_line")
+
+    def __init__(self, file: str, key: str = "", line: int | None = None,
+                 finder: LineFinder | None = None) -> None:
+        self._file = file
+        self._key = key
+        self._line = line
+        self._finder = finder
+
+    @property
+    def file(self) -> str:
+        return self._file
+
+    @property
+    def key(self) -> str:
+        return self._key
+
+    @property
+    def line(self) -> int | None:
+        finder = self._finder
+        if finder is not None:
+            self._line = finder.line(self.key)
+            self._finder = None  # after the line is set: another thread may be reading it
+        return self._line
+
+    def _fields(self) -> tuple[str, str, int | None]:
+        return self.file, self.key, self.line
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Where):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Where(file={self.file!r}, key={self.key!r}, line={self.line!r})"
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"

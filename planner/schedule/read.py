@@ -34,7 +34,7 @@ class Problems:
         self.found: list[Problem] = []
 
     def where(self, key: str) -> Where:
-        return Where(self.file, key, self.locator.line(key))
+        return Where(self.file, key, finder=self.locator)  # the line is found when shown
 
     def add(self, key: str, message: str, hint: str = "") -> None:
         self.found.append(Problem(self.where(key), message, hint))
@@ -61,11 +61,10 @@ class Table:
 
     def _raw(self, name: str, required: bool) -> Any:
         self._seen.add(name)
-        if name not in self.data:
-            if required:
-                self.problems.add(self.key(name), "missing", f"add `{name} = ...` here")
-            return None
-        return self.data[name]
+        value = self.data.get(name)  # TOML has no null: None is a missing key
+        if value is None and required:
+            self.problems.add(self.key(name), "missing", f"add `{name} = ...` here")
+        return value
 
     def _wrong(self, name: str, expected: str, value: object) -> None:
         self.problems.add(self.key(name), f"must be {expected}, got {_type_name(value)}")
