@@ -21,6 +21,7 @@ from planner.export.icstext import (
     escape_text,
     moment_line,
     moments_line,
+    recur_text,
     serialize,
     utc_text,
     value_of,
@@ -252,8 +253,6 @@ def event_components(events: Iterable[PlannedEvent], uid_domain: str, stamp: dt.
 
 def _series_component(series_id: str, occurrences: list[PlannedEvent], uid_domain: str,
                       stamp: str, party_names: dict[str, Text], lang: str) -> Component:
-    from icalendar import vRecur  # normalises the schedule's rule as every reader expects
-
     first, last = occurrences[0], occurrences[-1]
     ref = first.series
     assert ref is not None
@@ -265,7 +264,7 @@ def _series_component(series_id: str, occurrences: list[PlannedEvent], uid_domai
         skipped = [dt.datetime.combine(day, first.start_time.timetz()) for day in skipped]
     else:
         rule["UNTIL"] = date_text(last.start)
-    text = vRecur.from_ical(";".join(f"{k}={v}" for k, v in rule.items())).to_ical().decode()
+    text = recur_text(";".join(f"{k}={v}" for k, v in rule.items()))
     recurrence = [f"RRULE:{text}"] + ([moments_line("EXDATE", skipped)] if skipped else [])
     return event_component(replace(first, id=series_id), uid_domain, stamp, party_names, lang,
                            recurrence)

@@ -28,6 +28,9 @@ _CANONICAL_ORDER = {
 # The tz database's names for UTC itself; times in these zones are written with "Z".
 _UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT",
                         "Universal", "Zulu"})
+_RECUR_ORDER = {name: index for index, name in enumerate((
+    "RSCALE", "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
+    "BYWEEKDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST", "SKIP"))}
 _FOLD_LIMIT = 75  # octets per line, the line break not counted (RFC 5545 3.1)
 _NO_FOLD_AFTER = ("\\", "^")  # keep escapes whole across folds, as icalendar does
 _UNFOLD = re.compile(r"\r?\n[ \t]")
@@ -141,6 +144,19 @@ def offset_text(offset: dt.timedelta) -> str:
     minutes, seconds = divmod(abs(int(offset.total_seconds())), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
+
+
+def recur_text(rule: str) -> str:
+    """An RRULE value as icalendar writes it: upper case, parts in RFC order, numbers plain
+    (FREQ=YEARLY;BYMONTH=03;BYMONTHDAY=01 -> FREQ=YEARLY;BYMONTHDAY=1;BYMONTH=3)."""
+    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    ordered = sorted(parts, key=lambda key: _RECUR_ORDER.get(key.upper(), len(_RECUR_ORDER)))
+    return ";".join(f"{key.upper()}={_recur_value(parts[key])}" for key in ordered)
+
+
+def _recur_value(value: str) -> str:
+    return ",".join(str(int(item)) if item.lstrip("+-").isdigit() else item.upper()
+                    for item in value.split(","))
 
 
 # -- components ----------------------------------------------------------------------------------

@@ -15,12 +15,19 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vRecur
 from icalendar.parser import Contentline
 
 from planner import Plan
 from planner.export.ics import _ICS_STATUS, _WINDOW_KINDS, calendar_bytes, describe, event_component
-from planner.export.icstext import escape_text, fold, read_components, serialize, utc_text
+from planner.export.icstext import (
+    escape_text,
+    fold,
+    read_components,
+    recur_text,
+    serialize,
+    utc_text,
+)
 from planner.i18n import Text, phrase
 from planner.plan import PlannedEvent, Status
 
@@ -109,6 +116,16 @@ def test_escaping_is_icalendars(text: str) -> None:
     event.add("summary", text)
     assert serialize([f"SUMMARY:{escape_text(text)}"]) == event.to_ical().split(b"\r\n", 1)[1][:-len(
         b"END:VEVENT\r\n")]
+
+
+@pytest.mark.parametrize("rule", [
+    "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU;UNTIL=20291009", "freq=weekly;byday=tu,th",
+    "FREQ=MONTHLY;BYDAY=+2TU", "FREQ=MONTHLY;BYDAY=-1FR;BYMONTH=1,4,7",
+    "FREQ=YEARLY;BYMONTH=03;BYMONTHDAY=01", "FREQ=WEEKLY;INTERVAL=02;WKST=su;BYDAY=MO",
+    "BYDAY=MO;FREQ=WEEKLY;UNTIL=20300101T000000Z", "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,FR",
+    "FREQ=DAILY;BYHOUR=9;COUNT=3"])
+def test_recurrence_rules_are_written_as_icalendar_writes_them(rule: str) -> None:
+    assert recur_text(rule) == vRecur.from_ical(rule).to_ical().decode()
 
 
 def test_a_utc_like_zone_keeps_its_name_and_vtimezone(roundtable_plan: Plan) -> None:
