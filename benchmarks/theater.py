@@ -879,16 +879,20 @@ def report(sizes: Sequence[dict[str, Any]], processes: dict[str, Any] | None) ->
         add("")
         add(f"processes (wall seconds, median and best of {processes['python_pass']['runs']}; "
             f"peak RSS of the process, by {processes['peak_rss_by']}):")
+        floors = {f"{size['scale']:g}": size["floor"] for size in sizes}
         rows = []
         for scale, item in processes["generate"].items():
+            if scale in floors:  # end to end, against the floor of the same size
+                item = {**item, "floor": floors[scale]}
             rows.append((f"planner generate theater {scale}x, fresh", item))
             rows.append(("  again, over the file it wrote", processes["regenerate"][scale]))
         rows += [("planner generate (roundtable), fresh", processes["default_generate"]),
                  ("planner --help", processes["help"]), ("python -c pass", processes["python_pass"])]
         rows += [(f"python -c 'import {name}'", item) for name, item in processes["imports"].items()]
         for label, item in rows:
+            ratio = f"  {item['median'] / item['floor']:.1f}x the floor" if "floor" in item else ""
             add(f"  {label:<40} {_seconds(item['median']):>7} {_seconds(item['best']):>7}"
-                f" {item['maxrss_mb']:>6.0f} MB")
+                f" {item['maxrss_mb']:>6.0f} MB{ratio}")
     return "\n".join(lines)
 
 

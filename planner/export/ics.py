@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import __version__
+from planner.collector import collector_paused
 from planner.export.icstext import (
     Component,
     date_text,
@@ -50,15 +51,15 @@ def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en"
         lines.append(_said(lang, "cycle", "cycle", event.cycle))
     if event.phase:
         lines.append(_said(lang, "phase", "phase", event.phase))
-    lines.append(_said(lang, "why", "why", event.provenance.summary))
+    lines.append(_say(lang, "why", why=event.provenance.summary))
     lines.append(_say(lang, "status_line", status=event.status.value, id=event.id))
     return "\n".join(lines)
 
 
 @functools.lru_cache(maxsize=4096)
 def _said(lang: str, key: str, field: str, value: Text | str) -> str:
-    """A phrase with one field: most events share theirs with many others (same cycle,
-    same people), so each is formatted once."""
+    """A phrase with one field that many events share (the same cycle, phase or people),
+    so each is formatted once."""
     return _say(lang, key, **{field: value})
 
 
@@ -112,12 +113,13 @@ def render_calendar(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Te
     """
     chosen = plan.events if events is None else tuple(events)
     utc_stamp = stamp.astimezone(dt.UTC)
-    fresh = event_components(chosen, plan.uid_domain, utc_stamp, party_names or {}, lang)
-    components, changes = settle(fresh, previous or Previous(), utc_stamp, prune)
-    components.sort(key=sort_key)
-    name = (calendar_name or plan.calendar_name).get(lang)
-    return Rendered(calendar_bytes(components, name=name, method=True, audience=audience),
-                    changes)
+    with collector_paused():
+        fresh = event_components(chosen, plan.uid_domain, utc_stamp, party_names or {}, lang)
+        components, changes = settle(fresh, previous or Previous(), utc_stamp, prune)
+        components.sort(key=sort_key)
+        name = (calendar_name or plan.calendar_name).get(lang)
+        data = calendar_bytes(components, name=name, method=True, audience=audience)
+    return Rendered(data, changes)
 
 
 @dataclass(frozen=True, slots=True)

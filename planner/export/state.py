@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner.collector import collector_paused
 from planner.export.icstext import Component, read_components, utc_text
 
 VOLATILE = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
@@ -105,7 +106,8 @@ def read_previous(path: str | Path, uid_domain: str) -> Previous:
     except OSError as error:
         return Previous(notes=(f"{target}: could not read the previous calendar "
                                f"({error.strerror or type(error).__name__}); SEQUENCE starts at 0",))
-    return parse_previous(data, uid_domain, str(target))
+    with collector_paused():
+        return parse_previous(data, uid_domain, str(target))
 
 
 def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar") -> Previous:

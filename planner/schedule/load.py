@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import gc
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrulestr
 
+from planner.collector import collector_paused
 from planner.days.closed import supported_countries
 from planner.errors import PlannerError, Problem, Where
 from planner.i18n import Text
@@ -83,7 +82,7 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
         line = raw[: error.start].count(b"\n") + 1
         raise PlannerError(Problem(Where(name, line=line), "is not valid UTF-8 text",
                                    "save the file as UTF-8")) from None
-    with _collector_paused():
+    with collector_paused():
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -100,17 +99,6 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
     return schedule
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading makes hundreds of thousands of containers and no reference cycles, so the
-    cyclic garbage collector's passes over them (a fifth of the time) would find nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
