@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -33,8 +34,14 @@ class Cycle:
 
 
 def _month_start(cycle_start: dt.date, month: int) -> dt.date:
+    return _plus_months(cycle_start, month - 1)
+
+
+@cache
+def _plus_months(day: dt.date, months: int) -> dt.date:
     # relativedelta clamps to the month's last day, so a cycle starting on the 31st stays sane.
-    return cycle_start + relativedelta(months=month - 1)
+    # Cached: forums share regime starts, and each cycle asks for every phase's bounds.
+    return day + relativedelta(months=months)
 
 
 def expand(regime: Regime, until: dt.date) -> Iterator[Cycle]:
@@ -42,10 +49,10 @@ def expand(regime: Regime, until: dt.date) -> Iterator[Cycle]:
     last_day = min(regime.end or until, until)
     number = 1
     while True:
-        start = regime.start + relativedelta(months=regime.cycle_months * (number - 1))
+        start = _plus_months(regime.start, regime.cycle_months * (number - 1))
         if start > last_day:
             return
-        end = regime.start + relativedelta(months=regime.cycle_months * number) - dt.timedelta(days=1)
+        end = _plus_months(regime.start, regime.cycle_months * number) - dt.timedelta(days=1)
         if regime.end is not None:
             end = min(end, regime.end)
         phases = []

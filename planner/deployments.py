@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 from planner.days.legislature import approval_deadline
-from planner.errors import Problem, Where
+from planner.errors import Problem
 from planner.i18n import EMPTY, Text, phrase
-from planner.plan import PlannedEvent, Provenance, Status
+from planner.plan import PlannedEvent, Provenance, Status, at_line_of
 from planner.schedule.model import DeploymentWindow, Direction, Schedule
 
 ALARM_DAYS = 14  # reminder ahead of an approval deadline
@@ -20,21 +21,33 @@ class DeploymentPlan:
     warnings: tuple[Problem, ...]
 
 
+@cache
+def _fixed() -> Provenance:
+    """Every window's phases have this provenance: made once."""
+    return Provenance("fixed", phrase("why_fixed_deployment"))
+
+
+@cache
+def _recorded() -> Provenance:
+    return Provenance("held", phrase("why_recorded"))
+
+
 def deployment_events(schedule: Schedule, today: dt.date) -> DeploymentPlan:
     events: list[PlannedEvent] = []
     warnings: list[Problem] = []
     for window in schedule.deployments:
-        events.extend(_phase_events(schedule, window))
-        deadline = _deadline_event(schedule, window)
+        description = describe(window)  # shared by all the window's events
+        events.extend(_phase_events(schedule, window, description))
+        deadline = _deadline_event(schedule, window, description)
         if deadline is not None:
             events.append(deadline)
-            request = _request_deadline_event(schedule, window, deadline.start)
+            request = _request_deadline_event(schedule, window, deadline.start, description)
             if request is not None:
                 events.append(request)
             warning = _approval_warning(window, deadline.start, today)
             if warning is not None:
                 warnings.append(warning)
-        events.extend(_recorded_steps(schedule, window))
+        events.extend(_recorded_steps(schedule, window, description))
     return DeploymentPlan(tuple(events), tuple(warnings))
 
 
@@ -49,7 +62,8 @@ def describe(window: DeploymentWindow) -> Text:
                   purpose=purpose, start=window.start, end=window.end)
 
 
-def _phase_events(schedule: Schedule, window: DeploymentWindow) -> list[PlannedEvent]:
+def _phase_events(schedule: Schedule, window: DeploymentWindow,
+                  description: Text) -> list[PlannedEvent]:
     events = []
     many = len(window.phases) > 1
     for index, phase in enumerate(sorted(window.phases, key=lambda p: p.start), start=1):
@@ -61,13 +75,14 @@ def _phase_events(schedule: Schedule, window: DeploymentWindow) -> list[PlannedE
             kind="deployment", title=phrase("deployment_window", title=window.title, label=label),
             start=phase.start, end=phase.end, status=Status.FIXED, venue=venue.id,
             location=venue.name, timezone=venue.timezone,
-            participants=(), description=describe(window),
-            provenance=Provenance("fixed", phrase("why_fixed_deployment")),
+            participants=(), description=description,
+            provenance=_fixed(),
             line_of_effort=window.line_of_effort))
     return events
 
 
-def _deadline_event(schedule: Schedule, window: DeploymentWindow) -> PlannedEvent | None:
+def _deadline_event(schedule: Schedule, window: DeploymentWindow,
+                    description: Text) -> PlannedEvent | None:
     body = schedule.approving_body(window.approving_body)
     deadline = approval_deadline(body, window.start)
     if deadline is None:
@@ -76,15 +91,15 @@ def _deadline_event(schedule: Schedule, window: DeploymentWindow) -> PlannedEven
         id=f"deployment.{window.id}.approval-deadline", forum="deployments", activity=window.id,
         kind="approval-deadline",
         title=phrase("approval_deadline", body=body.name, title=window.title),
-        start=deadline, end=deadline, status=Status.DEADLINE, venue=None, location=Text(""),
-        timezone=None, participants=(), description=describe(window),
+        start=deadline, end=deadline, status=Status.DEADLINE, venue=None, location=EMPTY,
+        timezone=None, participants=(), description=description,
         provenance=Provenance("approval deadline",
                               phrase("why_deadline", body=body.name, start=window.start)),
         alarm_days=ALARM_DAYS)
 
 
-def _request_deadline_event(schedule: Schedule, window: DeploymentWindow,
-                            deadline: dt.date) -> PlannedEvent | None:
+def _request_deadline_event(schedule: Schedule, window: DeploymentWindow, deadline: dt.date,
+                            description: Text) -> PlannedEvent | None:
     """When the request must leave so the body can process it before its last sitting."""
     body = schedule.approving_body(window.approving_body)
     if body.request_lead_days is None:
@@ -99,12 +114,13 @@ def _request_deadline_event(schedule: Schedule, window: DeploymentWindow,
     return PlannedEvent(
         id=f"deployment.{window.id}.request-deadline", forum="deployments", activity=window.id,
         kind="request-deadline", title=phrase("request_deadline", body=body.name, title=window.title),
-        start=day, end=day, status=Status.DEADLINE, venue=None, location=Text(""), timezone=None,
-        participants=(), description=describe(window), provenance=Provenance("lead time", why),
+        start=day, end=day, status=Status.DEADLINE, venue=None, location=EMPTY, timezone=None,
+        participants=(), description=description, provenance=Provenance("lead time", why),
         alarm_days=7, line_of_effort=window.line_of_effort)
 
 
-def _recorded_steps(schedule: Schedule, window: DeploymentWindow) -> list[PlannedEvent]:
+def _recorded_steps(schedule: Schedule, window: DeploymentWindow,
+                    description: Text) -> list[PlannedEvent]:
     body = schedule.approving_body(window.approving_body)
     steps = []
     for kind, day, key in (("request", window.request_sent, "request_sent"),
@@ -114,12 +130,12 @@ def _recorded_steps(schedule: Schedule, window: DeploymentWindow) -> list[Planne
         steps.append(PlannedEvent(
             id=f"deployment.{window.id}.{kind}", forum="deployments", activity=window.id,
             kind=kind, title=phrase(key, body=body.name, title=window.title), start=day, end=day,
-            status=Status.HELD, venue=None, location=Text(""), timezone=None, participants=(),
-            description=describe(window), provenance=Provenance("held", phrase("why_recorded"))))
+            status=Status.HELD, venue=None, location=EMPTY, timezone=None, participants=(),
+            description=description, provenance=_recorded()))
     return steps
 def _approval_warning(window: DeploymentWindow, deadline: dt.date,
                       today: dt.date) -> Problem | None:
-    where = Where(window.where.file, f"{window.where.key}.approved", window.where.line)
+    where = at_line_of(window.where, f"{window.where.key}.approved")
     if window.approved is None:
         if deadline < today:
             return Problem(where, f"no approval recorded and the deadline {deadline} has passed",

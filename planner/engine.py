@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
+from operator import attrgetter
 
 from planner.days.closed import ClosedDays
 from planner.deployments import deployment_events
-from planner.errors import PlannerError, Problem, Where
+from planner.errors import PlannerError, Problem
 from planner.exercises import all_windows
 from planner.forum_placer import ForumPlacer, Slot
 from planner.i18n import Text, phrase
 from planner.ledger import Ledger
-from planner.plan import Plan, PlannedEvent, Provenance, Status
+from planner.placement import Shared
+from planner.plan import Plan, PlannedEvent, Provenance, Status, at_line_of
 from planner.rules import Rule
 from planner.rules.closed_days import NoBlackouts, NoHolidays, NoObservances
 from planner.rules.inside_window import DuringExercise, InsidePhase
@@ -43,7 +46,9 @@ def make_plan(schedule: Schedule, *, today: dt.date,
     during = DuringExercise(exercise_windows)
     ledger = Ledger()
     rules = default_rules(schedule, closed, during, ledger)
-    placers = [ForumPlacer(schedule, forum, rules, during, ledger) for forum in schedule.forums]
+    shared = Shared()
+    placers = [ForumPlacer(schedule, forum, rules, during, ledger, shared)
+               for forum in schedule.forums]
     regular = series_events(schedule, closed, ledger, last)  # their rhythm is fixed: book first
     failures: list[Problem] = []
     _place_in_date_order(placers, last, failures)
@@ -60,7 +65,7 @@ def make_plan(schedule: Schedule, *, today: dt.date,
     warnings.extend(deployment_plan.warnings)
     events.extend(task_events(schedule, events, closed))
     kept = sorted((e for e in events if e.end >= first and e.start <= last),
-                  key=lambda e: (e.start, e.id))
+                  key=attrgetter("start", "id"))
     return Plan(schedule.name, schedule.calendar_name, schedule.uid_domain, (first, last),
                 tuple(kept), tuple(warnings))
 
@@ -96,7 +101,7 @@ def _unrecorded(forum: Forum, placed: list[PlannedEvent], today: dt.date) -> lis
     over = [event for event in placed if event.end < today]
     if not over:
         return []
-    where = Where(forum.where.file, f"forums.{forum.id}.held", forum.where.line)
+    where = at_line_of(forum.where, f"forums.{forum.id}.held")
     listed = ", ".join(f"{event.id} ({event.start})" for event in over)
     return [Problem(where, f"{len(over)} planned events are over with no record: {listed}",
                     "record the real dates as [[held]] entries")]
@@ -106,20 +111,27 @@ def _exercise_events(schedule: Schedule,
                      pairs: Sequence[tuple[Exercise, ExerciseWindow]]) -> list[PlannedEvent]:
     events = []
     seen: Counter[str] = Counter()
+    words = cache(_exercise_words)  # an exercise's windows are told alike
     for exercise, window in pairs:
         event_id = f"exercise.{exercise.id}.{window.start.year}"
         seen[event_id] += 1
         if seen[event_id] > 1:  # a second window in the same year
             event_id += f"-{seen[event_id]}"
         venue = schedule.venue(exercise.venue)
-        projected = phrase("projected") if window.projected else Text("")
-        summary = (phrase("why_projected", months=exercise.every_months) if window.projected
-                   else phrase("why_fixed_exercise"))
+        title, description, provenance = words(exercise, window.projected)
         events.append(PlannedEvent(
             id=event_id, forum="exercises", activity=exercise.id, kind="exercise",
-            title=exercise.name + projected, start=window.start, end=window.end,
+            title=title, start=window.start, end=window.end,
             status=Status.PLANNED if window.projected else Status.FIXED, venue=venue.id,
             location=venue.name, timezone=venue.timezone, participants=exercise.participants,
-            description=Text(f"{exercise.category.replace('-', ' ').capitalize()}."),
-            provenance=Provenance("projected" if window.projected else "fixed", summary)))
+            description=description, provenance=provenance))
     return events
+
+
+def _exercise_words(exercise: Exercise, projected: bool) -> tuple[Text, Text, Provenance]:
+    """The title, description and provenance of a window announced or `projected`."""
+    title = exercise.name + (phrase("projected") if projected else Text(""))
+    summary = (phrase("why_projected", months=exercise.every_months) if projected
+               else phrase("why_fixed_exercise"))
+    return (title, Text(f"{exercise.category.replace('-', ' ').capitalize()}."),
+            Provenance("projected" if projected else "fixed", summary))

@@ -12,7 +12,7 @@ from planner.diagnosis import with_relaxations
 from planner.errors import Problem
 from planner.i18n import EMPTY, Text, join, ordinal, phrase
 from planner.ledger import Booking, Ledger
-from planner.placement import choose_day
+from planner.placement import Shared, choose_day
 from planner.plan import PlannedEvent, Provenance, Status
 from planner.rules import Occurrence, Rule
 from planner.rules.inside_window import DuringExercise
@@ -26,6 +26,7 @@ class Slot:
     cycle: Cycle
     window: PhaseWindow
     activity: Activity
+    labels: tuple[Text, Text]  # the cycle's and the phase's, shared by their events
     held: HeldEvent | None = None
 
 
@@ -33,15 +34,21 @@ class ForumPlacer:
     """Walks one forum's slots in date order, keeping rotation and numbering state."""
 
     def __init__(self, schedule: Schedule, forum: Forum, rules: Sequence[Rule],
-                 during: DuringExercise, ledger: Ledger) -> None:
+                 during: DuringExercise, ledger: Ledger, shared: Shared) -> None:
         self.schedule = schedule
         self.forum = forum
         self.rules = rules
         self.during = during
         self.ledger = ledger
+        self.shared = shared
         self.last_venue: dict[str, str] = {}
         self.events: list[PlannedEvent] = []
         self.placed: list[PlannedEvent] = []
+        # Made once per activity: every event of the activity shares them.
+        self._titles = {activity.id: phrase("forum_title", short=forum.short, title=activity.title)
+                        for activity in forum.activities}
+        self._descriptions = {activity.id: join([activity.description])
+                              for activity in forum.activities}
 
     def items(self, until: dt.date) -> list[Slot | HeldEvent]:
         """Every slot to fill and every held event, each held one booked in the ledger now:
@@ -75,9 +82,18 @@ class ForumPlacer:
         self.ledger.book(booking, self.forum.id, activity.id, activity.leaders)
 
     def _slots(self, until: dt.date) -> tuple[list[Slot], list[HeldEvent]]:
-        slots = [Slot(cycle, window, self.forum.activity(activity_id))
-                 for regime in self.forum.regimes for cycle in expand(regime, until)
-                 for window in cycle.phases for activity_id in window.phase.activities]
+        slots: list[Slot] = []
+        for regime in self.forum.regimes:
+            for cycle in expand(regime, until):
+                cycle_label = self.shared.phrase("cycle_label", regime=regime.id,
+                                                 number=cycle.number, start=cycle.start,
+                                                 end=cycle.end)
+                for window in cycle.phases:
+                    phase_label = self.shared.phrase("span", name=window.phase.name,
+                                                     start=window.start, end=window.end)
+                    slots.extend(Slot(cycle, window, self.forum.activity(activity_id),
+                                      (cycle_label, phase_label))
+                                 for activity_id in window.phase.activities)
         loose: list[HeldEvent] = []
         for held in sorted(self.forum.held, key=lambda h: h.start):
             index = next((i for i, s in enumerate(slots) if s.held is None
@@ -129,7 +145,7 @@ class ForumPlacer:
         event_id = self._event_id(slot, None)
         occurrence = Occurrence(self.forum, activity, slot.cycle, slot.window, venue,
                                 self._countries(activity, venue), event_id)
-        choice = choose_day(occurrence, self.rules)
+        choice = choose_day(occurrence, self.rules, self.shared)
         if isinstance(choice, Problem):
             failures.append(with_relaxations(choice, occurrence, self.rules))
             return None
@@ -159,18 +175,14 @@ class ForumPlacer:
                 and precision is Precision.DAY:
             start_time, end_time = local_span(start, activity.start_time, activity.hours,
                                               venue.timezone)
-        cycle = phase = Text("")
-        if slot is not None:
-            c = slot.cycle
-            cycle = phrase("cycle_label", regime=c.regime.id, number=c.number, start=c.start, end=c.end)
-            phase = phrase("span", name=slot.window.phase.name, start=slot.window.start,
-                           end=slot.window.end)
-        description = join([activity.description, note])
+        cycle, phase = slot.labels if slot is not None else (EMPTY, EMPTY)
+        description = (join([activity.description, note]) if note
+                       else self._descriptions[activity.id])
         return PlannedEvent(
             id=event_id, forum=self.forum.id, activity=activity.id, kind=activity.kind,
-            title=phrase("forum_title", short=self.forum.short, title=activity.title), start=start,
+            title=self._titles[activity.id], start=start,
             end=end, status=status, venue=venue.id if venue else None,
-            location=venue.name if venue else Text(""),
+            location=venue.name if venue else EMPTY,
             timezone=venue.timezone if venue else None,
             participants=activity.participants or self.forum.parties, description=description,
             provenance=provenance, start_time=start_time, end_time=end_time, cycle=cycle,

@@ -4,65 +4,137 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from functools import cache
 
 from planner.errors import Problem, Where
 from planner.i18n import Text, month_name, phrase
 from planner.plan import Provenance, Refusal
 from planner.rules import Occurrence, Rule
 
+_ONE_DAY = dt.timedelta(days=1)
 
-def candidates(occurrence: Occurrence) -> list[dt.date]:
-    """Start days of the window, preferred months first, each group by date."""
+
+def candidates(occurrence: Occurrence) -> Iterator[dt.date]:
+    """Start days of the window, preferred months first, each group by date.
+
+    Made as they are asked for: most occurrences take one of the first few days.
+    """
     window = occurrence.window
     preferred = set(occurrence.activity.preferred_months)
-    days = [window.start + dt.timedelta(days=n) for n in range((window.end - window.start).days + 1)]
-    return [d for d in days if d.month in preferred] + [d for d in days if d.month not in preferred]
+    months = _month_parts(window.start, window.end)
+    ordered = ([part for part in months if part[0].month in preferred]
+               + [part for part in months if part[0].month not in preferred])
+    for first, last in ordered:
+        day = first
+        while day <= last:
+            yield day
+            day += _ONE_DAY
 
 
-def choose_day(occurrence: Occurrence,
-               rules: Sequence[Rule]) -> tuple[dt.date, Provenance] | Problem:
+def _month_parts(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The days from `start` to `end` cut at month boundaries, as (first, last) pairs."""
+    parts = []
+    first = start
+    while first <= end:
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        parts.append((first, min(end, following - _ONE_DAY)))
+        first = following
+    return parts
+
+
+class Shared:
+    """Words and refusals that many events of a plan share, each made once.
+
+    Occurrences of many forums refuse the same day for the same reason (a weekend, a leader
+    away, a blackout), and forums whose cycles and phases fall on the same dates label and
+    explain their events alike: at theater scale 100,000 refusals are 10,000 distinct ones,
+    and 9,000 summaries 2,000. Sharing them saves the formatting and keeps the plan small,
+    for memory and for the garbage collector.
+    """
+
+    def __init__(self) -> None:
+        self._refusals: dict[tuple[dt.date, str, str], Refusal] = {}
+        self._summaries: dict[tuple[Text, dt.date, dt.date, tuple[int, ...], bool, int], Text] = {}
+        self._phrases: dict[tuple[object, ...], Text] = {}
+
+    def refusal(self, day: dt.date, rule: str, reason: str) -> Refusal:
+        key = (day, rule, reason)
+        found = self._refusals.get(key)
+        if found is None:
+            found = self._refusals[key] = Refusal(day, rule, reason)
+        return found
+
+    def summary(self, occurrence: Occurrence, day: dt.date, refused: int) -> Text:
+        """Why `day` was chosen, in plain words (the key holds all the words depend on)."""
+        window, preferred = occurrence.window, occurrence.activity.preferred_months
+        key = (window.phase.name, window.start, window.end, preferred, day.month in preferred,
+               refused)
+        found = self._summaries.get(key)
+        if found is None:
+            found = self._summaries[key] = _summary(occurrence, day, refused)
+        return found
+
+    def phrase(self, key: str, /, **values: Hashable) -> Text:
+        """The catalog phrase filled with `values`, made once per distinct values."""
+        memo = (key, *values.items())
+        found = self._phrases.get(memo)
+        if found is None:
+            found = self._phrases[memo] = phrase(key, **values)
+        return found
+
+
+def choose_day(occurrence: Occurrence, rules: Sequence[Rule],
+               shared: Shared | None = None) -> tuple[dt.date, Provenance] | Problem:
     """The first day, preferred months first, that no rule refuses.
 
     Returns the day with its provenance, or a Problem naming how many days each rule removed.
     """
     window = occurrence.window
-    preferred = set(occurrence.activity.preferred_months)
-    ordered = candidates(occurrence)
+    shared = shared if shared is not None else Shared()
+    checks = [(rule.name, check) for rule in rules if (check := rule.check(occurrence))]
     refusals: list[Refusal] = []
-    removed: Counter[str] = Counter()
-    for day in ordered:
-        for rule in rules:
-            reason = rule.refuse(day, occurrence)
+    for day in candidates(occurrence):
+        for name, check in checks:
+            reason = check(day)
             if reason:
-                refusals.append(Refusal(day, rule.name, reason))
-                removed[rule.name] += 1
+                refusals.append(shared.refusal(day, name, reason))
                 break
         else:
             return day, Provenance(
-                "earliest allowed day", _summary(occurrence, day, preferred, len(refusals)),
-                (window.start, window.end), tuple(refusals), tuple(sorted(removed.items())),
+                "earliest allowed day", shared.summary(occurrence, day, len(refusals)),
+                (window.start, window.end), tuple(refusals), _removed(refusals),
                 len(refusals) + 1)
     activity = occurrence.activity
-    counts = ", ".join(f"{name} removed {count}" for name, count in sorted(removed.items()))
+    counts = ", ".join(f"{name} removed {count}" for name, count in _removed(refusals))
     cycle = occurrence.cycle
     return Problem(
         Where(activity.where.file, activity.where.key, activity.where.line),
         f"no allowed day for {occurrence.forum.id}.{activity.id} in {cycle.regime.id} cycle "
         f"{cycle.number}, phase {window.phase.id!r} ({window.start} to {window.end}): "
-        f"{len(ordered)} candidate days, {counts}",
+        f"{(window.end - window.start).days + 1} candidate days, {counts}",
         "allow more weekdays, widen the phase, shorten the activity or remove a blackout")
 
 
-def _summary(occurrence: Occurrence, day: dt.date, preferred: set[int], refused: int) -> Text:
+def _removed(refusals: list[Refusal]) -> tuple[tuple[str, int], ...]:
+    """Days removed per rule, by rule name."""
+    return tuple(sorted(Counter(refusal.rule for refusal in refusals).items()))
+
+
+def _summary(occurrence: Occurrence, day: dt.date, refused: int) -> Text:
     window = occurrence.window
+    preferred = tuple(sorted(set(occurrence.activity.preferred_months)))
     where = phrase("why_phase", name=window.phase.name, start=window.start, end=window.end)
     if day.month in preferred:
-        months = Text(", ".join(month_name(m) for m in sorted(preferred)),
-                      ", ".join(month_name(m, "es") for m in sorted(preferred)))
-        how = phrase("why_preferred", months=months, where=where)
+        how = phrase("why_preferred", months=_month_names(preferred), where=where)
     elif preferred:
         how = phrase("why_no_preferred", where=where)
     else:
         how = phrase("why_first", where=where)
     return how + (phrase("why_refused", count=refused) if refused else Text(".", "."))
+
+
+@cache
+def _month_names(months: tuple[int, ...]) -> Text:
+    return Text(", ".join(month_name(m) for m in months),
+                ", ".join(month_name(m, "es") for m in months))

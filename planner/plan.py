@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from planner.errors import Problem
+from planner.errors import Problem, Where
 from planner.i18n import Text
 
 
@@ -99,3 +99,17 @@ class Plan:
         """The event with this id; a series id gives the series' first occurrence."""
         found = next((e for e in self.events if e.id == event_id), None)
         return found or next((e for e in self.events if e.series and e.series.id == event_id), None)
+
+
+def at_line_of(place: Where, key: str) -> Where:
+    """`key` in the file of `place`, at its line, looked up only when the problem is shown:
+    finding lines indexes the whole file, which planning itself never needs."""
+    return Where(place.file, key, finder=_LineOf(place))
+
+
+class _LineOf:
+    def __init__(self, place: Where) -> None:
+        self.place = place
+
+    def line(self, key_path: str) -> int | None:
+        return self.place.line

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache, partial
 
 from planner.days.closed import ClosedDays
-from planner.i18n import EMPTY, Text, phrase
+from planner.i18n import EMPTY, phrase
 from planner.plan import PlannedEvent, Provenance, Status
 from planner.schedule.model import Activity, Schedule
 
@@ -31,6 +32,8 @@ def task_events(schedule: Schedule, events: list[PlannedEvent],
         (forum.id, activity.id): activity
         for forum in schedule.forums for activity in forum.activities if activity.tasks}
     countries = {party.id: party.country for party in schedule.parties}
+    # Events of one activity mostly share a title, so their tasks' titles repeat.
+    task_title = cache(partial(phrase, "task_title"))
     derived = []
     for event in events:
         activity = activities.get((event.forum, event.activity))
@@ -45,8 +48,8 @@ def task_events(schedule: Schedule, events: list[PlannedEvent],
                          moved=moved)
             derived.append(PlannedEvent(
                 id=f"{event.id}.{task.id}", forum=event.forum, activity=event.activity, kind="task",
-                title=phrase("task_title", task=task.title, event=event.title), start=day, end=day,
-                status=Status.DEADLINE, venue=None, location=Text(""), timezone=None,
+                title=task_title(task=task.title, event=event.title), start=day, end=day,
+                status=Status.DEADLINE, venue=None, location=EMPTY, timezone=None,
                 participants=event.participants, description=EMPTY,
                 provenance=Provenance("lead time", why), cycle=event.cycle, phase=event.phase,
                 alarm_days=task.alarm_days, line_of_effort=event.line_of_effort))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache, partial
 
 import holidays
 from dateutil.easter import easter
@@ -17,45 +17,129 @@ MILITARY_DAYS: dict[str, dict[tuple[int, int], str]] = {
            (9, 16): "Independence Day parade", (11, 20): "Revolution Day parade"},
 }
 
+# Closed days of one year, each with the reason it is closed.
+YearTable = dict[dt.date, str]
+
 
 @cache
 def supported_countries() -> frozenset[str]:
     return frozenset(holidays.list_supported_countries())
 
 
+class ByYear:
+    """Closed days and their reasons, worked out a whole year at a time when first asked."""
+
+    def __init__(self, year_table: Callable[[int], YearTable]) -> None:
+        self._year_table = year_table
+        self._years: dict[int, YearTable] = {}
+
+    def get(self, day: dt.date) -> str | None:
+        return self._year(day.year).get(day)
+
+    def between(self, first: dt.date, last: dt.date) -> Mapping[dt.date, str]:
+        """The closed days of the years from `first` to `last`, for looking up many days."""
+        if first.year == last.year:
+            return self._year(first.year)
+        merged: YearTable = {}
+        for year in range(first.year, last.year + 1):
+            merged.update(self._year(year))
+        return merged
+
+    def _year(self, year: int) -> YearTable:
+        table = self._years.get(year)
+        if table is None:
+            table = self._years[year] = self._year_table(year)
+        return table
+
+
 class ClosedDays:
-    """Answers "why is this day closed?" for a set of countries, from the holidays package."""
+    """Answers "why is this day closed?" for a set of countries, from the holidays package.
+
+    The answers are kept per set of countries: the engine asks about the same few sets on
+    tens of thousands of days.
+    """
 
     def __init__(self, rules: DayRules) -> None:
         self.rules = rules
         self._calendars: dict[str, holidays.HolidayBase] = {}
-
-    def _calendar(self, country: str) -> holidays.HolidayBase:
-        if country not in self._calendars:
-            # Years are filled in lazily by the holidays package as days are asked about.
-            self._calendars[country] = holidays.country_holidays(country)
-        return self._calendars[country]
+        self._country_years: dict[tuple[str, int], YearTable] = {}
+        self._holidays: dict[frozenset[str], ByYear] = {}
+        self._observances: dict[frozenset[str], ByYear] = {}
+        self._blackouts = ByYear(self._blackout_table)
+        self._observed = frozenset(rules.holy_week) | frozenset(rules.military_days)
 
     def holiday(self, day: dt.date, countries: Iterable[str]) -> str | None:
         """The holiday's name and country, e.g. "Revolution Day (MX)", or None."""
-        for country in sorted(set(countries) | set(self.rules.holiday_countries)):
-            name = self._calendar(country).get(day)
-            if name:
-                return f"{name} ({country})"
-        return None
+        return self.holidays_for(frozenset(countries)).get(day)
+
+    def holidays_for(self, countries: frozenset[str]) -> ByYear:
+        """The public holidays of these countries and of the ones the schedule always avoids."""
+        if countries not in self._holidays:
+            self._holidays[countries] = ByYear(partial(self._holiday_table, countries))
+        return self._holidays[countries]
 
     def why_closed(self, day: dt.date, countries: Iterable[str], *,
                    observances: bool = True) -> str | None:
         """Why no work is done on `day` (weekend, holiday, blackout, observance), or None."""
-        countries = tuple(countries)
+        involved = frozenset(countries)
         if day.weekday() in self.rules.weekend:
             return "weekend"
-        found = self.holiday(day, countries) or self.blackout(day)
+        found = self.holiday(day, involved) or self.blackout(day)
         if found is None and observances:
-            found = self.observance(day, countries)
+            found = self.observance(day, involved)
         return found
 
     def blackout(self, day: dt.date) -> str | None:
+        return self._blackouts.get(day)
+
+    def blackouts(self) -> ByYear:
+        return self._blackouts
+
+    def observance(self, day: dt.date, countries: Iterable[str]) -> str | None:
+        """Holy Week or a military day of a participating country, when the schedule avoids it."""
+        return self.observances_for(frozenset(countries)).get(day)
+
+    def observances_for(self, countries: frozenset[str]) -> ByYear:
+        if countries not in self._observances:
+            self._observances[countries] = ByYear(partial(self._observance_table, countries))
+        return self._observances[countries]
+
+    def observed_by(self, countries: frozenset[str]) -> bool:
+        """Whether any observance can close a day for these countries."""
+        return not countries.isdisjoint(self._observed)
+
+    def _holiday_table(self, countries: frozenset[str], year: int) -> YearTable:
+        table: YearTable = {}
+        # A holiday several countries keep is named after the first of them in code order.
+        for country in sorted(countries | set(self.rules.holiday_countries)):
+            for day, name in self._country_year(country, year).items():
+                if name:
+                    table.setdefault(day, f"{name} ({country})")
+        return table
+
+    def _country_year(self, country: str, year: int) -> YearTable:
+        key = (country, year)
+        if key not in self._country_years:
+            if country not in self._calendars:
+                self._calendars[country] = holidays.country_holidays(country)
+            calendar = self._calendars[country]
+            calendar.get(dt.date(year, 1, 1))  # asking about one day fills in its whole year
+            # The calendar holds every year filled in so far; a year's holidays fall in it.
+            self._country_years[key] = {day: name for day, name in calendar.items()
+                                        if day.year == year}
+        return self._country_years[key]
+
+    def _blackout_table(self, year: int) -> YearTable:
+        table: YearTable = {}
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            reason = self._find_blackout(day)
+            if reason is not None:
+                table[day] = reason
+            day += dt.timedelta(days=1)
+        return table
+
+    def _find_blackout(self, day: dt.date) -> str | None:
         for blackout in self.rules.blackouts:
             if blackout.start <= day <= blackout.end:
                 return blackout.reason.en
@@ -64,18 +148,16 @@ class ClosedDays:
                 return yearly.reason.en
         return None
 
-    def observance(self, day: dt.date, countries: Iterable[str]) -> str | None:
-        """Holy Week or a military day of a participating country, when the schedule avoids it."""
-        involved = set(countries)
-        for country in sorted(involved & set(self.rules.holy_week)):
-            sunday = easter(day.year)
-            if sunday - dt.timedelta(days=7) <= day <= sunday:
-                return f"Holy Week ({country})"
-        for country in sorted(involved & set(self.rules.military_days)):
-            name = MILITARY_DAYS.get(country, {}).get((day.month, day.day))
-            if name:
-                return f"{name} ({country})"
-        return None
+    def _observance_table(self, countries: frozenset[str], year: int) -> YearTable:
+        table: YearTable = {}
+        sunday = easter(year)
+        for country in sorted(countries & set(self.rules.holy_week)):
+            for back in range(7, -1, -1):  # Palm Sunday to Easter Sunday
+                table.setdefault(sunday - dt.timedelta(days=back), f"Holy Week ({country})")
+        for country in sorted(countries & set(self.rules.military_days)):
+            for (month, day), name in MILITARY_DAYS.get(country, {}).items():
+                table.setdefault(dt.date(year, month, day), f"{name} ({country})")
+        return table
 
 
 def _in_yearly(day: dt.date, blackout: YearlyBlackout) -> bool:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from planner.cycles import Cycle, PhaseWindow
 from planner.schedule.model import Activity, Forum, Venue
+
+# Refuses a start day with a reason, or allows it with None (or "").
+Check = Callable[[dt.date], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,13 +26,39 @@ class Occurrence:
     countries: frozenset[str]  # whose public holidays close a day
     event_id: str = ""
 
-    def span(self, start: dt.date) -> list[dt.date]:
-        return [start + dt.timedelta(days=offset) for offset in range(self.activity.days)]
+    def last_day(self, start: dt.date) -> dt.date:
+        return start + dt.timedelta(days=self.activity.days - 1)
+
+    def reach(self) -> tuple[dt.date, dt.date]:
+        """The first and last day an event starting in the window could touch."""
+        return self.window.start, self.last_day(self.window.end)
 
 
 class Rule(Protocol):
-    """Refuses a start day for an occurrence with a reason, or allows it with None."""
+    """Looks at one occurrence and says how to test its start days."""
 
     name: ClassVar[str]
 
-    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None: ...
+    def check(self, occurrence: Occurrence) -> Check | None:
+        """The test for the occurrence's start days, or None when it can refuse none of them.
+
+        Made once per occurrence, so the test itself does only the per-day work.
+        """
+        ...
+
+
+def every_day(occurrence: Occurrence, refuse_day: Check) -> Check:
+    """A test of start days that refuses a start when `refuse_day` refuses any day of the
+    event, giving the first such day's reason."""
+    if occurrence.activity.days == 1:
+        return refuse_day
+    offsets = [dt.timedelta(days=offset) for offset in range(occurrence.activity.days)]
+
+    def refuse(start: dt.date) -> str | None:
+        for offset in offsets:
+            reason = refuse_day(start + offset)
+            if reason:
+                return reason
+        return None
+
+    return refuse

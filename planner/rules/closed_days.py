@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from planner.days.closed import ClosedDays
-from planner.rules import Occurrence
+from planner.rules import Check, Occurrence, every_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,12 +17,14 @@ class NoHolidays:
     name: ClassVar[str] = "holidays"
     closed: ClosedDays
 
-    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
-        for day in occurrence.span(start):
-            holiday = self.closed.holiday(day, occurrence.countries)
-            if holiday:
-                return f"{day} is {holiday}"
-        return None
+    def check(self, occurrence: Occurrence) -> Check:
+        holidays = self.closed.holidays_for(occurrence.countries).between(*occurrence.reach())
+
+        def refuse_day(day: dt.date) -> str | None:
+            name = holidays.get(day)
+            return f"{day} is {name}" if name else None
+
+        return every_day(occurrence, refuse_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +34,16 @@ class NoBlackouts:
     name: ClassVar[str] = "blackouts"
     closed: ClosedDays
 
-    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
-        for day in occurrence.span(start):
-            reason = self.closed.blackout(day)
-            if reason:
-                return f"{day} is blacked out ({reason})"
-        return None
+    def check(self, occurrence: Occurrence) -> Check | None:
+        if not (self.closed.rules.blackouts or self.closed.rules.yearly_blackouts):
+            return None
+        blackouts = self.closed.blackouts().between(*occurrence.reach())
+
+        def refuse_day(day: dt.date) -> str | None:
+            reason = blackouts.get(day)
+            return f"{day} is blacked out ({reason})" if reason else None
+
+        return every_day(occurrence, refuse_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +53,14 @@ class NoObservances:
     name: ClassVar[str] = "observances"
     closed: ClosedDays
 
-    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
-        for day in occurrence.span(start):
-            reason = self.closed.observance(day, occurrence.countries)
-            if reason:
-                return f"{day} is {reason}"
-        return None
+    def check(self, occurrence: Occurrence) -> Check | None:
+        if not self.closed.observed_by(occurrence.countries):
+            return None
+        observances = self.closed.observances_for(occurrence.countries).between(
+            *occurrence.reach())
+
+        def refuse_day(day: dt.date) -> str | None:
+            reason = observances.get(day)
+            return f"{day} is {reason}" if reason else None
+
+        return every_day(occurrence, refuse_day)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from planner.ledger import Booking, Ledger
-from planner.rules import Occurrence
+from planner.rules import Check, Occurrence
 from planner.schedule.model import Leader
 
 
@@ -19,20 +19,23 @@ class LeadersFree:
     ledger: Ledger
     leaders: dict[str, Leader]
 
-    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
-        if not occurrence.activity.leaders:
+    def check(self, occurrence: Occurrence) -> Check | None:
+        activity = occurrence.activity
+        if not activity.leaders:
             return None
-        candidate = booking_for(occurrence, start)
-        for leader_id in occurrence.activity.leaders:
-            leader = self.leaders[leader_id]
-            clash = self.ledger.leader_conflict(leader_id, candidate, leader.travel_days)
-            if clash is not None:
-                return (f"{leader.name.en} is at {clash.event_id} ({clash.start} to {clash.end}); "
-                        f"needs {leader.travel_days} travel days between countries")
-        return None
+        attending = [self.leaders[leader_id] for leader_id in activity.leaders]
+        country = occurrence.venue.country if occurrence.venue else None
+        length = dt.timedelta(days=activity.days - 1)
 
+        def refuse(start: dt.date) -> str | None:
+            candidate = Booking(start, start + length, occurrence.event_id, country,
+                                activity.remote)
+            for leader in attending:
+                clash = self.ledger.leader_conflict(leader.id, candidate, leader.travel_days)
+                if clash is not None:
+                    return (f"{leader.name.en} is at {clash.event_id} ({clash.start} to "
+                            f"{clash.end}); needs {leader.travel_days} travel days between "
+                            "countries")
+            return None
 
-def booking_for(occurrence: Occurrence, start: dt.date) -> Booking:
-    span = occurrence.span(start)
-    country = occurrence.venue.country if occurrence.venue else None
-    return Booking(span[0], span[-1], occurrence.event_id, country, occurrence.activity.remote)
+        return refuse

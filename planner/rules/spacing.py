@@ -9,7 +9,7 @@ from typing import ClassVar
 from dateutil.relativedelta import relativedelta
 
 from planner.ledger import Ledger
-from planner.rules import Occurrence
+from planner.rules import Check, Occurrence
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +19,12 @@ class Spaced:
     name: ClassVar[str] = "spacing"
     ledger: Ledger
 
-    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
+    def check(self, occurrence: Occurrence) -> Check | None:
+        if not occurrence.activity.spacing:
+            return None
+        return lambda start: self._refuse(start, occurrence)
+
+    def _refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
         for rule in occurrence.activity.spacing:
             previous = self.ledger.previous(occurrence.forum.id, rule.after, start)
             if previous is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import ClassVar
 
-from planner.rules import Occurrence
+from planner.rules import Check, Occurrence, every_day
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -18,12 +19,21 @@ class AllowedWeekdays:
     name: ClassVar[str] = "weekdays"
     weekend: frozenset[int]
 
-    def refuse(self, start: dt.date, occurrence: Occurrence) -> str | None:
-        allowed = occurrence.activity.weekdays
-        for day in occurrence.span(start):
-            weekday = day.weekday()
-            if allowed is None and weekday in self.weekend:
-                return f"{day} is a {DAY_NAMES[weekday]} (weekend)"
-            if allowed is not None and weekday not in allowed:
-                return f"{day} is a {DAY_NAMES[weekday]}, not an allowed weekday"
-        return None
+    def check(self, occurrence: Occurrence) -> Check | None:
+        closed = _closed_weekdays(self.weekend, occurrence.activity.weekdays)
+        if not closed:
+            return None
+
+        def refuse_day(day: dt.date) -> str | None:
+            why = closed.get(day.weekday())
+            return f"{day} is a {why}" if why else None
+
+        return every_day(occurrence, refuse_day)
+
+
+@cache
+def _closed_weekdays(weekend: frozenset[int], allowed: frozenset[int] | None) -> dict[int, str]:
+    """The weekdays an activity may not touch, each with why (the same for most activities)."""
+    if allowed is None:
+        return {day: f"{DAY_NAMES[day]} (weekend)" for day in weekend}
+    return {day: f"{DAY_NAMES[day]}, not an allowed weekday" for day in range(7) if day not in allowed}

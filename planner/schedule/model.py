@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol, TypeVar
 
 from planner.errors import Where
 from planner.i18n import Text
@@ -300,15 +301,42 @@ class Schedule:
     approving_bodies: tuple[ApprovingBody, ...]
     deployments: tuple[DeploymentWindow, ...]
     leaders: tuple[Leader, ...] = ()
+    # Lookups by id, made once: planning asks for venues and parties thousands of times.
+    _venues: dict[str, Venue] = field(init=False, repr=False, compare=False)
+    _parties: dict[str, Party] = field(init=False, repr=False, compare=False)
+    _leaders: dict[str, Leader] = field(init=False, repr=False, compare=False)
+    _approving_bodies: dict[str, ApprovingBody] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_venues", _by_id(self.venues))
+        object.__setattr__(self, "_parties", _by_id(self.parties))
+        object.__setattr__(self, "_leaders", _by_id(self.leaders))
+        object.__setattr__(self, "_approving_bodies", _by_id(self.approving_bodies))
 
     def venue(self, venue_id: str) -> Venue:
-        return next(v for v in self.venues if v.id == venue_id)
+        return self._venues[venue_id]
 
     def party(self, party_id: str) -> Party:
-        return next(p for p in self.parties if p.id == party_id)
+        return self._parties[party_id]
 
     def leader(self, leader_id: str) -> Leader:
-        return next(leader for leader in self.leaders if leader.id == leader_id)
+        return self._leaders[leader_id]
 
     def approving_body(self, body_id: str) -> ApprovingBody:
-        return next(b for b in self.approving_bodies if b.id == body_id)
+        return self._approving_bodies[body_id]
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_Identified)
+
+
+def _by_id(items: tuple[_Item, ...]) -> dict[str, _Item]:
+    """Items by id; the first of a repeated id wins, as a search in order would find it."""
+    found: dict[str, _Item] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found
