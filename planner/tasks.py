@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from functools import cache, partial
 
 from planner.days.closed import ClosedDays
@@ -13,7 +12,7 @@ from planner.schedule.model import Activity, Schedule
 
 
 def working_day_on_or_before(day: dt.date, closed: ClosedDays,
-                             countries: Iterable[str]) -> tuple[dt.date, str]:
+                             countries: frozenset[str]) -> tuple[dt.date, str]:
     """The latest day on or before `day` that is not a weekend, holiday or blackout, and why
     `day` itself was not used ("" when it was)."""
     reason = ""
@@ -39,10 +38,11 @@ def task_events(schedule: Schedule, events: list[PlannedEvent],
         activity = activities.get((event.forum, event.activity))
         if activity is None or event.status is not Status.PLANNED:
             continue
+        # A set, not a generator: every day stepped back is checked against the same holidays.
+        involved = frozenset(countries[p] for p in event.participants if p in countries)
         for task in activity.tasks:
             due = event.start - dt.timedelta(days=task.days_before)
-            day, reason = working_day_on_or_before(
-                due, closed, (countries[p] for p in event.participants if p in countries))
+            day, reason = working_day_on_or_before(due, closed, involved)
             moved = phrase("task_moved", day=due, reason=reason) if reason else EMPTY
             why = phrase("why_task", days=task.days_before, event=event.title, start=event.start,
                          moved=moved)

@@ -83,3 +83,21 @@ venue = "mexico_city"
     assert [(e.number, e.venue, e.status) for e in meetings] == [
         (4, "mexico_city", Status.HELD), (5, "colorado_springs", Status.PLANNED),
         (6, "mexico_city", Status.PLANNED)]
+
+
+def test_a_task_stepped_back_checks_every_earlier_day_against_the_participants_holidays(
+        write_schedule):
+    # Due Friday 2026-06-19, Juneteenth (US); Thursday the 18th is the Queen Mother's
+    # birthday in Cambodia, a participant's country though not in [days] holidays: the 17th.
+    from rules.schedules import forum, schedule
+
+    board = forum("board", venue="mexico_city", months=(7, 7), weekdays='["tue"]', days=1,
+                  extra='tasks = [{ id = "brief", title = "Brief", days_before = 18 }]')
+    board = board.replace('parties = ["USNORTHCOM", "SEDENA"]',
+                          'parties = ["USNORTHCOM", "SEDENA", "RCAF"]')
+    text = schedule(board) + '\n[parties.RCAF]\nname = "RCAF"\ncountry = "KH"\n'
+    plan = make_plan(load_schedule(write_schedule(text)), today=TODAY)
+    session = plan.event("board.yearly.c1.session")
+    assert session is not None and session.start == dt.date(2026, 7, 7)
+    brief = plan.event("board.yearly.c1.session.brief")
+    assert brief is not None and brief.start == dt.date(2026, 6, 17)
