@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import cache
 from operator import attrgetter
 
+from planner.collector import collector_paused
 from planner.days.closed import ClosedDays
 from planner.deployments import deployment_events
 from planner.errors import PlannerError, Problem
@@ -39,6 +40,12 @@ def make_plan(schedule: Schedule, *, today: dt.date,
         PlannerError: when some activity has no allowed day, naming the rules that refused
             and the smallest relaxations that would make it feasible.
     """
+    with collector_paused():
+        return _make_plan(schedule, today, horizon)
+
+
+def _make_plan(schedule: Schedule, today: dt.date,
+               horizon: tuple[dt.date, dt.date] | None) -> Plan:
     first, last = horizon or (schedule.plan_from, schedule.plan_to)
     closed = ClosedDays(schedule.days)
     # Project exercises past the horizon: a cycle that starts inside it may visit one later.
