@@ -155,3 +155,14 @@ def test_reading_back_gives_the_lines_that_were_written(roundtable_plan: Plan) -
                                   b"BEGIN:VCALENDAR\r\nno colon\r\nEND:VCALENDAR\r\n"])
 def test_what_is_not_one_well_formed_calendar_is_not_read(data: bytes) -> None:
     assert read_components(data) is None
+
+
+@pytest.mark.parametrize("fold_with", [b"\r\n ", b"\r\n\t", b"\n ", b"\n\t"])
+def test_any_fold_and_line_ending_reads_back_the_same(fold_with: bytes) -> None:
+    # The first fold splits "ó" in two: unfolding comes before decoding.
+    folded = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Reuni\xc3" + fold_with + b"\xb3n de"
+              + fold_with + b" trabajo\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    calendar = read_components(folded.replace(b"\r\n", b"\n") if b"\r" not in fold_with
+                               else folded)
+    assert calendar is not None
+    assert calendar.children[0].lines == ["SUMMARY:Reunión de trabajo"]
