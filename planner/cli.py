@@ -154,7 +154,7 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
       planner generate --party SEDENA --lang es -o sedena.ics
       SOURCE_DATE_EPOCH=1767225600 planner generate -o -   # reproducible bytes on stdout
     """
-    from planner.export.ics import write_calendar  # icalendar is slow to import; only here
+    from planner.export.ics import write_calendar  # export modules only when writing
     from planner.export.split import filtered_name, select, write_split
 
     loaded = _load(schedule)
