@@ -74,9 +74,7 @@ class ClosedDays:
 
     def holidays_for(self, countries: frozenset[str]) -> ByYear:
         """The public holidays of these countries and of the ones the schedule always avoids."""
-        if countries not in self._holidays:
-            self._holidays[countries] = ByYear(partial(self._holiday_table, countries))
-        return self._holidays[countries]
+        return _per_countries(self._holidays, self._holiday_table, countries)
 
     def why_closed(self, day: dt.date, countries: Iterable[str], *,
                    observances: bool = True) -> str | None:
@@ -100,9 +98,7 @@ class ClosedDays:
         return self.observances_for(frozenset(countries)).get(day)
 
     def observances_for(self, countries: frozenset[str]) -> ByYear:
-        if countries not in self._observances:
-            self._observances[countries] = ByYear(partial(self._observance_table, countries))
-        return self._observances[countries]
+        return _per_countries(self._observances, self._observance_table, countries)
 
     def observed_by(self, countries: frozenset[str]) -> bool:
         """Whether any observance can close a day for these countries."""
@@ -165,3 +161,12 @@ def _in_yearly(day: dt.date, blackout: YearlyBlackout) -> bool:
     if blackout.start <= blackout.end:
         return blackout.start <= key <= blackout.end
     return key >= blackout.start or key <= blackout.end  # wraps past Dec 31
+
+
+def _per_countries(tables: dict[frozenset[str], ByYear],
+                   table: Callable[[frozenset[str], int], YearTable],
+                   countries: frozenset[str]) -> ByYear:
+    """The year tables for this set of countries, made on first use and kept."""
+    if countries not in tables:
+        tables[countries] = ByYear(partial(table, countries))
+    return tables[countries]
