@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import shutil
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -53,6 +56,17 @@ def write_schedule(tmp_path: Path) -> Callable[[str, str], Path]:
 def minimal_text() -> str:
     """The text of tests/minimal.toml, for tests that change a line of it."""
     return MINIMAL.read_text(encoding="utf-8")
+
+
+def theater_benchmark() -> ModuleType:
+    """benchmarks/theater.py (the theater-scale schedule generator) as a module."""
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "theater.py"
+    spec = importlib.util.spec_from_file_location("theater_benchmark", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses and pickling look modules up by name
+    spec.loader.exec_module(module)
+    return module
 
 
 def render_calendar(schedule: Schedule, plan: Plan, lang: str = "en") -> bytes:

@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
-import sys
 import zoneinfo
 from pathlib import Path
-from types import ModuleType
 
 import holidays
 import pytest
+from conftest import theater_benchmark
 
 from planner import Plan, Schedule, load_schedule, make_plan
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "theater.py"
 SCALE = 0.02  # 3 forums, about 600 events
 
-
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("theater_benchmark", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses and pickling look modules up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-theater = _load_script()
+theater = theater_benchmark()
 
 
 @pytest.fixture(scope="module")
