@@ -1,6 +1,7 @@
 """Render a Plan as an RFC 5545 calendar that imports alike into the common calendar apps.
 
-Regenerating over a previous file keeps calendars right: see planner.export.state for where
+Each event becomes a VEVENT of content lines (planner.export.icstext writes them as icalendar
+would, much faster). Regenerating over a previous file keeps calendars right: see planner.export.state for where
 the previous state comes from (the previous output file, read back) and how SEQUENCE,
 LAST-MODIFIED and cancellations are decided.
 """

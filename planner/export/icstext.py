@@ -22,8 +22,6 @@ from zoneinfo import ZoneInfo
 _CANONICAL_ORDER = {
     "VEVENT": ("SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "RECURRENCE-ID",
                "SEQUENCE", "RRULE", "RDATE", "EXDATE"),
-    "VCALENDAR": ("VERSION", "PRODID", "CALSCALE", "METHOD", "DESCRIPTION", "X-WR-CALDESC",
-                  "NAME", "X-WR-CALNAME"),
 }
 # The tz database's names for UTC itself; times in these zones are written with "Z".
 _UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT",
@@ -212,9 +210,6 @@ class Component:
         at = next((index for index, old in enumerate(kept)
                    if _rank(self.name, name_of(old)) > rank), len(kept))
         self.lines = kept[:at] + [line] + kept[at:]
-
-    def drop(self, name: str) -> None:
-        self.lines = [kept for kept in self.lines if name_of(kept) != name]
 
     def content_lines(self) -> Iterator[str]:
         """BEGIN, the properties, the children, END."""
