@@ -1,9 +1,9 @@
 """Render a Plan as an RFC 5545 calendar that imports alike into the common calendar apps.
 
 Each event becomes a VEVENT of content lines (planner.export.icstext writes them as icalendar
-would, much faster). Regenerating over a previous file keeps calendars right: see planner.export.state for where
-the previous state comes from (the previous output file, read back) and how SEQUENCE,
-LAST-MODIFIED and cancellations are decided.
+would, much faster). Regenerating over a previous file keeps calendars right: see
+planner.export.state for where the previous state comes from (the previous output file, read
+back) and how SEQUENCE, LAST-MODIFIED and cancellations are decided.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from planner.collector import collector_paused
 from planner.export.icstext import (
     Component,
     date_text,
+    day_of,
     escape_text,
     moment_line,
     moments_line,
     recur_text,
     serialize,
     utc_text,
-    value_of,
+    zone_days,
 )
 from planner.export.state import PLANNER_ID, Changes, Previous, read_previous, settle
 from planner.export.vtimezone import vtimezone
@@ -190,11 +191,6 @@ def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-def day_of(value: str) -> dt.date:
-    """The day a DATE or DATE-TIME value starts with (20260105, 20260105T090000Z)."""
-    return dt.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
-
-
 def sort_key(component: Component) -> tuple[dt.date, str]:
     """Events in a file are ordered by start day, then event id."""
     start = component.get("DTSTART")
@@ -202,36 +198,14 @@ def sort_key(component: Component) -> tuple[dt.date, str]:
     return day_of(start) if start else dt.date.min, ident
 
 
-def zone_param(line: str) -> str | None:
-    """The TZID parameter of a content line, if any."""
-    params = line[:len(line) - len(value_of(line)) - 1]
-    at = params.upper().find(";TZID=")
-    return None if at < 0 else params[at + 6:].partition(";")[0].strip('"')
-
-
 def timezones(components: Iterable[Component]) -> list[Component]:
     """One VTIMEZONE per TZID the events use, right for every day they cover (to the UNTIL
     of a recurring one)."""
     spans: dict[str, tuple[dt.date, dt.date]] = {}
-
-    def cover(zone: str | None, value: str) -> None:
-        if zone is not None:
-            day = day_of(value)
+    for component in components:
+        for zone, day in zone_days(component):
             first, last = spans.get(zone, (day, day))
             spans[zone] = (min(first, day), max(last, day))
-
-    for component in components:
-        start_zone, until = None, ""
-        for line in component.lines:  # one pass: this runs for every event
-            if line.startswith(("DTSTART;", "DTEND;")):
-                zone = zone_param(line)
-                cover(zone, value_of(line))
-                start_zone = zone if line.startswith("DTSTART") else start_zone
-            elif line.startswith("RRULE:"):
-                until = next((part[6:] for part in line[6:].split(";")
-                              if part.upper().startswith("UNTIL=")), "")
-        if until:
-            cover(start_zone, until)
     return [vtimezone(name, *spans[name]) for name in sorted(spans)]
 
 

@@ -157,6 +157,44 @@ def _recur_value(value: str) -> str:
                     for item in value.split(","))
 
 
+def day_of(value: str) -> dt.date:
+    """The day a DATE or DATE-TIME value starts with (20260105, 20260105T090000Z).
+
+    Raises:
+        ValueError: when it does not start with a date.
+    """
+    return dt.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
+
+
+def zone_param(line: str) -> str | None:
+    """The TZID parameter of a content line, if any."""
+    params = line[:len(line) - len(value_of(line)) - 1]
+    at = params.upper().find(";TZID=")
+    return None if at < 0 else params[at + 6:].partition(";")[0].strip('"')
+
+
+def zone_days(event: Component) -> list[tuple[str, dt.date]]:
+    """The (TZID, day) pairs a VEVENT's VTIMEZONEs must be right for: its start, its end and
+    the UNTIL of its RRULE, in the zones they are written in.
+
+    Raises:
+        ValueError: when one of those values does not start with a date.
+    """
+    found, start_zone, until = [], None, ""
+    for line in event.lines:  # one pass: this runs for every event
+        if line.startswith(("DTSTART;", "DTEND;")):
+            zone = zone_param(line)
+            if zone is not None:
+                found.append((zone, day_of(value_of(line))))
+                start_zone = zone if line.startswith("DTSTART") else start_zone
+        elif line.startswith("RRULE:"):
+            until = next((part[6:] for part in line[6:].split(";")
+                          if part.upper().startswith("UNTIL=")), "")
+    if start_zone is not None and until:
+        found.append((start_zone, day_of(until)))
+    return found
+
+
 # -- components ----------------------------------------------------------------------------------
 
 def name_of(line: str) -> str:

@@ -32,9 +32,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from planner.collector import collector_paused
-from planner.export.icstext import Component, read_components, utc_text
+from planner.export.icstext import Component, day_of, read_components, utc_text, zone_days
 
 VOLATILE = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
 _VOLATILE_STARTS = tuple(name + mark for name in VOLATILE for mark in ":;")
@@ -122,7 +123,7 @@ def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar"
         if component.name != "VEVENT":
             continue
         uid = component.get("UID") or ""
-        if not is_planners(component, uid_domain) or uid in events or not _dated(component):
+        if not is_planners(component, uid_domain) or uid in events or not _usable(component):
             foreign += 1
             continue
         events[uid] = PreviousEvent(uid, component, sequence_of(component), content_of(component),
@@ -134,10 +135,16 @@ def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar"
     return Previous(events, notes)
 
 
-def _dated(component: Component) -> bool:
-    """Whether the event starts on a readable day (the order of a file goes by it)."""
-    start = component.get("DTSTART") or ""
-    return len(start) >= 8 and start[:8].isdigit()
+def _usable(component: Component) -> bool:
+    """Whether the event's start day and its zones can be read: a file is ordered by start
+    day, and a cancelled event is written again with its VTIMEZONEs."""
+    try:
+        day_of(component.get("DTSTART") or "")
+        for zone, _ in zone_days(component):
+            ZoneInfo(zone)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        return False
+    return True
 
 
 def sequence_of(component: Component) -> int:

@@ -241,3 +241,18 @@ def test_standard_output_has_no_previous_state(small: Path, tmp_path: Path) -> N
     assert result.exit_code == 0
     assert b"SEQUENCE:0" in result.stdout_bytes and b"SEQUENCE:1" not in result.stdout_bytes
     assert not list(tmp_path.glob("*.ics"))
+
+
+@pytest.mark.parametrize("damage", [(b"TZID=", b"TZID=Nowhere/Atlantis"),
+                                    (b"DTSTART;VALUE=DATE:2026", b"DTSTART;VALUE=DATE:2026-")])
+def test_an_event_edited_beyond_reading_in_the_previous_file_is_left_out_with_a_warning(
+        small: Path, tmp_path: Path, damage: tuple[bytes, bytes]) -> None:
+    # A hand-edited zone or date could not be written again (no VTIMEZONE, no order).
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    out.write_bytes(out.read_bytes().replace(*damage, 1))
+    remove_calls(small)  # the calls are cancelled: written again from the previous file
+    result = generate(small, out)
+    assert result.exit_code == 0, result.output
+    assert "1 events were not written by planner for @publish.planner" in result.stderr
+    assert b"Nowhere/Atlantis" not in out.read_bytes()
