@@ -377,6 +377,7 @@ Row = tuple[Any, ...]
 def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list[Row]:
     """Each event reduced to plain values: what any writer has to start from."""
     from planner.export.ics import describe
+    from planner.export.icstext import zone_of
     from planner.i18n import phrase
 
     rows = []
@@ -384,9 +385,8 @@ def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list
         timed = event.start_time is not None and event.end_time is not None
         status = event.status.value
         busy = event.kind not in _WINDOW_KINDS and status != "deadline"
-        zone = event.timezone if timed else None
-        if zone in _UTC_NAMES:
-            zone = "UTC"
+        # Which zones are written as UTC ("Z") is planner's decision, not writing work.
+        zone = (zone_of(event.start_time) or "UTC") if timed else None
         alarm = None
         if event.alarm_days:
             alarm = (phrase("alarm", title=event.title).get(lang), event.alarm_days)
@@ -405,9 +405,6 @@ def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list
             alarm,
         ))
     return rows
-
-
-_UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu"}
 
 
 def _escape(text: str) -> str:

@@ -13,7 +13,6 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from planner import __version__
 from planner.collector import collector_paused
@@ -32,7 +31,7 @@ from planner.export.icstext import (
 from planner.export.state import PLANNER_ID, Changes, Previous, read_previous, settle
 from planner.export.vtimezone import vtimezone
 from planner.files import write_atomically
-from planner.i18n import CATALOG, Text, phrase
+from planner.i18n import Text, phrase_in
 from planner.plan import Plan, PlannedEvent, Status
 
 PRODID = f"-//planner//meeting-cycle planner {__version__}//EN"
@@ -53,8 +52,8 @@ def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en"
         lines.append(_said(lang, "cycle", "cycle", event.cycle))
     if event.phase:
         lines.append(_said(lang, "phase", "phase", event.phase))
-    lines.append(_say(lang, "why", why=event.provenance.summary))
-    lines.append(_say(lang, "status_line", status=event.status.value, id=event.id))
+    lines.append(phrase_in(lang, "why", why=event.provenance.summary))
+    lines.append(phrase_in(lang, "status_line", status=event.status.value, id=event.id))
     return "\n".join(lines)
 
 
@@ -62,16 +61,7 @@ def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en"
 def _said(lang: str, key: str, field: str, value: Text | str) -> str:
     """A phrase with one field that many events share (the same cycle, phase or people),
     so each is formatted once."""
-    return _say(lang, key, **{field: value})
-
-
-def _say(lang: str, key: str, **values: Any) -> str:
-    """phrase(key, **values).get(lang), formatting only the language asked for."""
-    if lang == "en+es":
-        return phrase(key, **values).get(lang)
-    return CATALOG[key].get(lang).format(
-        **{name: value.get(lang) if isinstance(value, Text) else value
-           for name, value in values.items()})
+    return phrase_in(lang, key, **{field: value})
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +260,7 @@ def event_component(event: PlannedEvent, uid_domain: str, stamp: str,
               f"TRANSP:{'OPAQUE' if busy else 'TRANSPARENT'}", f"{PLANNER_ID}:{event.id}"]
     alarms = []
     if event.alarm_days:
-        reminder = phrase("alarm", title=event.title).get(lang)
+        reminder = phrase_in(lang, "alarm", title=event.title)
         alarms.append(Component("VALARM", ["ACTION:DISPLAY",
                                            f"DESCRIPTION:{escape_text(reminder)}",
                                            f"TRIGGER:-P{event.alarm_days}D"]))
