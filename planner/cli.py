@@ -12,7 +12,7 @@ import click
 
 from planner import __version__
 from planner.errors import PlannerError, Problem, Where
-from planner.i18n import LANGS
+from planner.i18n import LANGS, lang_from_environment
 
 # The engine and the loader (and through them the holidays package) are imported by the
 # commands that run them, so that `planner --help` starts fast.
@@ -75,8 +75,9 @@ def horizon_options(function: F) -> F:
 
 
 def lang_option(function: F) -> F:
-    return click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
-                        help="Language of titles and descriptions.")(function)
+    return click.option("--lang", type=click.Choice(LANGS), default=lang_from_environment,
+                        show_default="from the locale: LANGUAGE, LC_ALL, LC_MESSAGES or LANG",
+                        help="Language of titles, descriptions and reports.")(function)
 
 
 def _load(schedule: Path | None) -> Schedule:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
+from planner.days.closed import WEEKEND
 from planner.days.legislature import approval_deadline
 from planner.errors import Problem
 from planner.i18n import EMPTY, Text, phrase
@@ -108,7 +109,7 @@ def _request_deadline_event(schedule: Schedule, window: DeploymentWindow, deadli
     day = due
     while day.weekday() >= 5:  # requests leave on a working day
         day -= dt.timedelta(days=1)
-    moved = phrase("task_moved", day=due, reason="weekend") if day != due else EMPTY
+    moved = phrase("task_moved", day=due, reason=WEEKEND) if day != due else EMPTY
     why = phrase("why_request", days=body.request_lead_days, deadline=deadline, body=body.name,
                  moved=moved)
     return PlannedEvent(

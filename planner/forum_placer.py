@@ -85,7 +85,7 @@ class ForumPlacer:
         slots: list[Slot] = []
         for regime in self.forum.regimes:
             for cycle in expand(regime, until):
-                cycle_label = self.shared.phrase("cycle_label", regime=regime.id,
+                cycle_label = self.shared.phrase("cycle_label", months=regime.cycle_months,
                                                  number=cycle.number, start=cycle.start,
                                                  end=cycle.end)
                 for window in cycle.phases:

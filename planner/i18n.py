@@ -1,15 +1,71 @@
-"""Texts in English and Spanish, and the catalog of fixed phrases planner writes itself.
+"""Texts in English and Spanish, and the fixed phrases planner writes itself.
 
-Schedule texts carry both languages (`title` and `title_es` in the TOML); fixed phrases
-live in CATALOG below, never in the exporters. `lang` is "en", "es" or "en+es".
+Schedule texts carry both languages (`title` and `title_es` in the TOML) and are `Text`.
+Fixed phrases are written in English in the code and translated by gettext catalogs
+(planner/locale/<lang>/LC_MESSAGES/planner.po, compiled to .mo): Spanish is one catalog, and
+so would be another language's fixed phrases. `lang` is "en", "es" or "en+es".
+
+Mark a fixed phrase with `N_()` where it is only named (a table of phrases), or make it with
+`deferred()` where it is written later in whatever language is asked (a refusal reason);
+`pybabel extract` finds both (see planner/locale/README.md).
 """
 
 from __future__ import annotations
 
+import gettext
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
 
 LANGS = ("en", "es", "en+es")
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "planner"
+
+
+class Localized(Protocol):
+    """Anything that can be written in a language: Text, Phrase, a holiday's name."""
+
+    def get(self, lang: str = "en") -> str: ...
+
+
+def N_(message: str) -> str:
+    """Marks a fixed phrase for the catalogs where it is named; translated where written."""
+    return message
+
+
+@cache
+def _catalog(lang: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def translate(lang: str, message: str) -> str:
+    """A fixed English phrase in `lang` ("en+es": both, when they differ)."""
+    if lang == "en" or not message:
+        return message
+    if lang == "en+es":
+        spanish = translate("es", message)
+        return message if spanish == message else f"{message} / {spanish}"
+    return _catalog(lang).gettext(message)
+
+
+def lang_from_environment(environ: Mapping[str, str] = os.environ) -> str:
+    """The language of the user's locale the way gettext looks for it (LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG): "es" for es_MX.UTF-8, otherwise "en"."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            first = value.split(":")[0]
+            language = first.split(".")[0].split("_")[0].split("@")[0].lower()
+            return language if language in LANGS else "en"
+    return "en"
+
+
+def _written(value: object, lang: str) -> object:
+    getter = getattr(value, "get", None)
+    return getter(lang) if getter is not None and not isinstance(value, dict) else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +90,42 @@ class Text:
         return bool(self.en)
 
     def format(self, **values: Any) -> Text:
-        """Fill `{name}` fields; a Text value is filled in the matching language."""
-        english = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
-        spanish = {k: (v.es or v.en) if isinstance(v, Text) else v for k, v in values.items()}
+        """Fill `{name}` fields; a Text (or Phrase) value is filled in the matching language."""
+        english = {k: _written(v, "en") for k, v in values.items()}
+        spanish = {k: _written(v, "es") for k, v in values.items()}
         return Text(self.en.format(**english), (self.es or self.en).format(**spanish))
 
     def __add__(self, other: Text | str) -> Text:
         if isinstance(other, str):
             other = Text(other, other)
         return Text(self.en + other.en, (self.es or self.en) + (other.es or other.en))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A fixed phrase and its fields, written in a language only when it is shown.
+
+    The engine makes tens of thousands of refusal reasons that few people ever read; a Phrase
+    costs one small object, and its text in any language with a catalog is made on demand.
+    """
+
+    message: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def get(self, lang: str = "en") -> str:
+        if lang == "en+es":
+            english, spanish = self.get("en"), self.get("es")
+            return english if english == spanish else f"{english} / {spanish}"
+        return translate(lang, self.message).format(
+            **{name: _written(value, lang) for name, value in self.values})
+
+    def __str__(self) -> str:
+        return self.get("en")
+
+
+def deferred(message: str, **values: object) -> Phrase:
+    """A fixed phrase to be written later in the reader's language."""
+    return Phrase(message, tuple(values.items()))
 
 
 EMPTY = Text("")
@@ -76,83 +159,65 @@ def weekday_name(weekday: int, lang: str = "en", short: bool = True) -> str:
     return names.get("es" if lang == "es" else "en").split()[weekday]
 
 
-CATALOG: dict[str, Text] = {
-    # event titles composed by the engine
-    "numbered": Text("{title} ({number})", "{title} ({number})"),
-    "forum_title": Text("{short}: {title}", "{short}: {title}"),
-    "deployment_window": Text("Deployment window: {title}{label}", "Ventana de despliegue: {title}{label}"),
-    "deployment_phase": Text(" — phase {index}: {name}", " — fase {index}: {name}"),
-    "approval_deadline": Text("Approval deadline ({body}): {title}",
-                              "Fecha límite de aprobación ({body}): {title}"),
-    "request_sent": Text("Request sent to {body}: {title}", "Solicitud enviada a {body}: {title}"),
-    "approved_by": Text("Approved by {body}: {title}", "Aprobado por {body}: {title}"),
-    "projected": Text(" (projected)", " (proyectado)"),
-    "task_title": Text("{task}: {event}", "{task}: {event}"),
-    "why_task": Text("Due {days} days before {event} on {start}{moved}.",
-                     "Vence {days} días antes de {event} el {start}{moved}."),
-    "task_moved": Text(", moved earlier from {day} ({reason})", ", adelantado del {day} ({reason})"),
-    "request_deadline": Text("Request to {body} due: {title}", "Fecha límite de solicitud a {body}: {title}"),
-    "why_request": Text("{days} days before the approval deadline {deadline}, the time {body} needs "
-                        "to process a request{moved}.",
-                        "{days} días antes de la fecha límite de aprobación {deadline}, el tiempo que "
-                        "{body} necesita para tramitar una solicitud{moved}."),
-    "why_series": Text("Occurrence of a regular series ({rule}).",
-                       "Ocurrencia de una serie regular ({rule})."),
-    "why_series_moved": Text("Moved from {day}, a date of the series ({rule}), because {reason}.",
-                             "Movido del {day}, fecha de la serie ({rule}), porque {reason}."),
-    "alarm": Text("Reminder: {title}", "Recordatorio: {title}"),
-    # descriptions
-    "participants": Text("Participants: {names}", "Participantes: {names}"),
-    "cycle": Text("Cycle: {cycle}", "Ciclo: {cycle}"),
-    "phase": Text("Phase: {phase}", "Fase: {phase}"),
-    "why": Text("Why this date: {why}", "Por qué esta fecha: {why}"),
-    "status_line": Text("Status: {status}. Event id: {id} (planner explain {id})",
-                        "Estado: {status}. Id del evento: {id} (planner explain {id})"),
-    "cycle_label": Text("{regime} cycle {number} ({start} to {end})",
-                        "{regime}, ciclo {number} ({start} al {end})"),
-    "span": Text("{name} ({start} to {end})", "{name} ({start} al {end})"),
-    "deployment_line": Text("{who}{unit} {verb} {host}{purpose}, {start} to {end}.",
-                            "{who}{unit} {verb} {host}{purpose}, del {start} al {end}."),
-    "personnel": Text("{count} personnel from {country}", "{count} efectivos de {country}"),
-    "personnel_unknown": Text("Personnel from {country}", "Personal de {country}"),
-    "enter": Text("enter", "ingresan a"),
-    "leave_for": Text("leave for", "salen hacia"),
-    "for_purpose": Text(" for {purpose}", " para {purpose}"),
-    # why this date
-    "why_held": Text("Held: a recorded fact of the past ({precision}); the engine keeps it as is.",
-                     "Realizado: hecho registrado ({precision}); el motor lo conserva tal cual."),
-    "precision_day": Text("as recorded", "fecha registrada"),
-    "precision_month": Text("only the month is recorded", "solo se registró el mes"),
-    "precision_year": Text("only the year is recorded", "solo se registró el año"),
-    "why_preferred": Text("First allowed day in a preferred month ({months}) of {where}",
-                          "Primer día permitido en un mes preferido ({months}) de {where}"),
-    "why_no_preferred": Text("No preferred month had an allowed day; first allowed day of {where}",
-                             "Ningún mes preferido tenía un día permitido; primer día permitido de {where}"),
-    "why_first": Text("First allowed day of {where}", "Primer día permitido de {where}"),
-    "why_phase": Text("phase '{name}' ({start} to {end})", "la fase «{name}» ({start} al {end})"),
-    "why_refused": Text("; {count} earlier candidate days were refused.",
-                        "; se descartaron {count} días candidatos anteriores."),
-    "why_visit": Text(" Visits {exercise}, {start} to {end}{projected}.",
-                      " Visita {exercise}, del {start} al {end}{projected}."),
-    "projected_window": Text(" (projected window)", " (ventana proyectada)"),
-    "why_fixed_exercise": Text("Fixed: dates announced and given in the schedule.",
-                               "Fijo: fechas anunciadas y dadas en el calendario."),
-    "why_projected": Text("Projected: repeats the last announced window every {months} months.",
-                          "Proyectado: repite la última ventana anunciada cada {months} meses."),
-    "why_fixed_deployment": Text("Fixed: dates given in the schedule as approved.",
-                                 "Fijo: fechas dadas en el calendario tal como se aprobaron."),
-    "why_deadline": Text(
-        "Last day {body} sits before the window starts on {start}; a window that starts in a "
-        "recess must be voted in the preceding period.",
-        "Último día en que sesiona {body} antes de que la ventana inicie el {start}; una ventana "
-        "que inicia en receso debe votarse en el periodo anterior."),
-    "why_recorded": Text("Held: date recorded in the schedule.",
-                         "Realizado: fecha registrada en el calendario."),
+# Fixed phrases by name; the words are the English msgids of the catalogs.
+CATALOG: dict[str, str] = {
+    "numbered": N_("{title} ({number})"),
+    "forum_title": N_("{short}: {title}"),
+    "deployment_window": N_("Deployment window: {title}{label}"),
+    "deployment_phase": N_(" — phase {index}: {name}"),
+    "approval_deadline": N_("Approval deadline ({body}): {title}"),
+    "request_sent": N_("Request sent to {body}: {title}"),
+    "approved_by": N_("Approved by {body}: {title}"),
+    "projected": N_(" (projected)"),
+    "task_title": N_("{task}: {event}"),
+    "why_task": N_("Due {days} days before {event} on {start}{moved}."),
+    "task_moved": N_(", moved earlier from {day} ({reason})"),
+    "request_deadline": N_("Request to {body} due: {title}"),
+    "why_request": N_("{days} days before the approval deadline {deadline}, the time {body} needs "
+                      "to process a request{moved}."),
+    "why_series": N_("Occurrence of a regular series ({rule})."),
+    "why_series_moved": N_("Moved from {day}, a date of the series ({rule}), because {reason}."),
+    "alarm": N_("Reminder: {title}"),
+    "participants": N_("Participants: {names}"),
+    "cycle": N_("Cycle: {cycle}"),
+    "phase": N_("Phase: {phase}"),
+    "why": N_("Why this date: {why}"),
+    "status_line": N_("Status: {status}. Event id: {id} (planner explain {id})"),
+    "cycle_label": N_("{months}-month cycle {number} ({start} to {end})"),
+    "span": N_("{name} ({start} to {end})"),
+    "deployment_line": N_("{who}{unit} {verb} {host}{purpose}, {start} to {end}."),
+    "personnel": N_("{count} personnel from {country}"),
+    "personnel_unknown": N_("Personnel from {country}"),
+    "enter": N_("enter"),
+    "leave_for": N_("leave for"),
+    "for_purpose": N_(" for {purpose}"),
+    "why_held": N_("Held: a recorded fact of the past ({precision}); the engine keeps it as is."),
+    "precision_day": N_("as recorded"),
+    "precision_month": N_("only the month is recorded"),
+    "precision_year": N_("only the year is recorded"),
+    "why_preferred": N_("First allowed day in a preferred month ({months}) of {where}"),
+    "why_no_preferred": N_("No preferred month had an allowed day; first allowed day of {where}"),
+    "why_first": N_("First allowed day of {where}"),
+    "why_phase": N_("phase '{name}' ({start} to {end})"),
+    "why_refused": N_("; {count} earlier candidate days were refused."),
+    "why_visit": N_(" Visits {exercise}, {start} to {end}{projected}."),
+    "projected_window": N_(" (projected window)"),
+    "why_fixed_exercise": N_("Fixed: dates announced and given in the schedule."),
+    "why_projected": N_("Projected: repeats the last announced window every {months} months."),
+    "why_fixed_deployment": N_("Fixed: dates given in the schedule as approved."),
+    "why_deadline": N_("Last day {body} sits before the window starts on {start}; a window that "
+                       "starts in a recess must be voted in the preceding period."),
+    "why_recorded": N_("Held: date recorded in the schedule."),
 }
 
 
+def fixed(message: str) -> Text:
+    """A fixed English phrase with its Spanish from the catalog."""
+    return Text(message, translate("es", message))
+
+
 def phrase(key: str, **values: Any) -> Text:
-    return CATALOG[key].format(**values)
+    return fixed(CATALOG[key]).format(**values)
 
 
 def phrase_in(lang: str, key: str, **values: Any) -> str:
@@ -160,6 +225,5 @@ def phrase_in(lang: str, key: str, **values: Any) -> str:
     write one language, and formatting both was a third of rendering a large calendar."""
     if lang == "en+es":
         return phrase(key, **values).get(lang)
-    return CATALOG[key].get(lang).format(
-        **{name: value.get(lang) if isinstance(value, Text) else value
-           for name, value in values.items()})
+    return translate(lang, CATALOG[key]).format(
+        **{name: _written(value, lang) for name, value in values.items()})

@@ -8,7 +8,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from functools import cache
 
 from planner.errors import Problem, Where
-from planner.i18n import Text, month_name, phrase
+from planner.i18n import Localized, Text, month_name, phrase
 from planner.plan import Provenance, Refusal
 from planner.rules import Occurrence, Rule
 
@@ -54,11 +54,11 @@ class Shared:
     """
 
     def __init__(self) -> None:
-        self._refusals: dict[tuple[dt.date, str, str], Refusal] = {}
+        self._refusals: dict[tuple[dt.date, str, Localized], Refusal] = {}
         self._summaries: dict[tuple[Text, dt.date, dt.date, tuple[int, ...], bool, int], Text] = {}
         self._phrases: dict[tuple[object, ...], Text] = {}
 
-    def refusal(self, day: dt.date, rule: str, reason: str) -> Refusal:
+    def refusal(self, day: dt.date, rule: str, reason: Localized) -> Refusal:
         key = (day, rule, reason)
         found = self._refusals.get(key)
         if found is None:

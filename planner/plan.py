@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.errors import Problem, Where
-from planner.i18n import Text
+from planner.i18n import Localized, Text
 
 
 class Status(Enum):
@@ -23,7 +23,7 @@ class Refusal:
 
     day: dt.date
     rule: str
-    reason: str
+    reason: Localized  # written in the reader's language when shown
 
 
 @dataclass(frozen=True, slots=True)

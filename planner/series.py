@@ -8,7 +8,7 @@ from dateutil.rrule import rrulestr
 
 from planner.days.closed import ClosedDays
 from planner.days.zones import local_span
-from planner.i18n import Text, phrase
+from planner.i18n import Localized, Text, phrase
 from planner.ledger import Booking, Ledger
 from planner.plan import PlannedEvent, Provenance, SeriesRef, Status
 from planner.schedule.model import Forum, Schedule, Series
@@ -38,7 +38,7 @@ def _expand(schedule: Schedule, forum: Forum, series: Series, closed: ClosedDays
     countries = frozenset({schedule.party(p).country for p in parties} | {venue.country})
     base_id = f"{forum.id}.{series.id}"
     kept: list[dt.date] = []
-    moved: list[tuple[dt.date, dt.date, str]] = []
+    moved: list[tuple[dt.date, dt.date, Localized]] = []
     for day in dates:
         reason = closed.why_closed(day, countries)
         if reason is None:

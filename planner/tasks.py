@@ -6,19 +6,19 @@ import datetime as dt
 from functools import cache, partial
 
 from planner.days.closed import ClosedDays
-from planner.i18n import EMPTY, phrase
+from planner.i18n import EMPTY, Localized, phrase
 from planner.plan import PlannedEvent, Provenance, Status
 from planner.schedule.model import Activity, Schedule
 
 
 def working_day_on_or_before(day: dt.date, closed: ClosedDays,
-                             countries: frozenset[str]) -> tuple[dt.date, str]:
+                             countries: frozenset[str]) -> tuple[dt.date, Localized | None]:
     """The latest day on or before `day` that is not a weekend, holiday or blackout, and why
-    `day` itself was not used ("" when it was)."""
-    reason = ""
+    `day` itself was not used (None when it was)."""
+    reason: Localized | None = None
     while True:
         why = closed.why_closed(day, countries, observances=False)
-        if not why:
+        if why is None:
             return day, reason
         reason = reason or why
         day -= dt.timedelta(days=1)
@@ -43,7 +43,7 @@ def task_events(schedule: Schedule, events: list[PlannedEvent],
         for task in activity.tasks:
             due = event.start - dt.timedelta(days=task.days_before)
             day, reason = working_day_on_or_before(due, closed, involved)
-            moved = phrase("task_moved", day=due, reason=reason) if reason else EMPTY
+            moved = phrase("task_moved", day=due, reason=reason) if reason is not None else EMPTY
             why = phrase("why_task", days=task.days_before, event=event.title, start=event.start,
                          moved=moved)
             derived.append(PlannedEvent(

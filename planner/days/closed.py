@@ -9,16 +9,19 @@ from functools import cache, partial
 import holidays
 from dateutil.easter import easter
 
+from planner.days.names import HolidayName, calendar
+from planner.i18n import N_, Localized, deferred
 from planner.schedule.model import DayRules, YearlyBlackout
 
 # Days of the armed forces some planners keep free of bilateral events (DOMAIN.md).
 MILITARY_DAYS: dict[str, dict[tuple[int, int], str]] = {
-    "MX": {(2, 19): "Día del Ejército", (6, 1): "Día de la Marina",
-           (9, 16): "Independence Day parade", (11, 20): "Revolution Day parade"},
+    "MX": {(2, 19): N_("Army Day"), (6, 1): N_("Navy Day"),
+           (9, 16): N_("Independence Day parade"), (11, 20): N_("Revolution Day parade")},
 }
+WEEKEND = deferred("weekend")
 
-# Closed days of one year, each with the reason it is closed.
-YearTable = dict[dt.date, str]
+# Closed days of one year, each with the reason it is closed, in any language.
+YearTable = dict[dt.date, Localized]
 
 
 @cache
@@ -33,10 +36,10 @@ class ByYear:
         self._year_table = year_table
         self._years: dict[int, YearTable] = {}
 
-    def get(self, day: dt.date) -> str | None:
+    def get(self, day: dt.date) -> Localized | None:
         return self._year(day.year).get(day)
 
-    def between(self, first: dt.date, last: dt.date) -> Mapping[dt.date, str]:
+    def between(self, first: dt.date, last: dt.date) -> Mapping[dt.date, Localized]:
         """The closed days of the years from `first` to `last`, for looking up many days."""
         if first.year == last.year:
             return self._year(first.year)
@@ -62,13 +65,13 @@ class ClosedDays:
     def __init__(self, rules: DayRules) -> None:
         self.rules = rules
         self._calendars: dict[str, holidays.HolidayBase] = {}
-        self._country_years: dict[tuple[str, int], YearTable] = {}
+        self._country_years: dict[tuple[str, int], dict[dt.date, str]] = {}
         self._holidays: dict[frozenset[str], ByYear] = {}
         self._observances: dict[frozenset[str], ByYear] = {}
         self._blackouts = ByYear(self._blackout_table)
         self._observed = frozenset(rules.holy_week) | frozenset(rules.military_days)
 
-    def holiday(self, day: dt.date, countries: Iterable[str]) -> str | None:
+    def holiday(self, day: dt.date, countries: Iterable[str]) -> Localized | None:
         """The holiday's name and country, e.g. "Revolution Day (MX)", or None."""
         return self.holidays_for(frozenset(countries)).get(day)
 
@@ -77,23 +80,23 @@ class ClosedDays:
         return _per_countries(self._holidays, self._holiday_table, countries)
 
     def why_closed(self, day: dt.date, countries: Iterable[str], *,
-                   observances: bool = True) -> str | None:
+                   observances: bool = True) -> Localized | None:
         """Why no work is done on `day` (weekend, holiday, blackout, observance), or None."""
         involved = frozenset(countries)
         if day.weekday() in self.rules.weekend:
-            return "weekend"
+            return WEEKEND
         found = self.holiday(day, involved) or self.blackout(day)
         if found is None and observances:
             found = self.observance(day, involved)
         return found
 
-    def blackout(self, day: dt.date) -> str | None:
+    def blackout(self, day: dt.date) -> Localized | None:
         return self._blackouts.get(day)
 
     def blackouts(self) -> ByYear:
         return self._blackouts
 
-    def observance(self, day: dt.date, countries: Iterable[str]) -> str | None:
+    def observance(self, day: dt.date, countries: Iterable[str]) -> Localized | None:
         """Holy Week or a military day of a participating country, when the schedule avoids it."""
         return self.observances_for(frozenset(countries)).get(day)
 
@@ -110,18 +113,19 @@ class ClosedDays:
         for country in sorted(countries | set(self.rules.holiday_countries)):
             for day, name in self._country_year(country, year).items():
                 if name:
-                    table.setdefault(day, f"{name} ({country})")
+                    table.setdefault(day, deferred("{name} ({country})", country=country,
+                                                   name=HolidayName(country, day, name)))
         return table
 
-    def _country_year(self, country: str, year: int) -> YearTable:
+    def _country_year(self, country: str, year: int) -> dict[dt.date, str]:
         key = (country, year)
         if key not in self._country_years:
             if country not in self._calendars:
-                self._calendars[country] = holidays.country_holidays(country)
-            calendar = self._calendars[country]
-            calendar.get(dt.date(year, 1, 1))  # asking about one day fills in its whole year
+                self._calendars[country] = calendar(country)
+            country_calendar = self._calendars[country]
+            country_calendar.get(dt.date(year, 1, 1))  # asking about one day fills in its year
             # The calendar holds every year filled in so far; a year's holidays fall in it.
-            self._country_years[key] = {day: name for day, name in calendar.items()
+            self._country_years[key] = {day: str(name) for day, name in country_calendar.items()
                                         if day.year == year}
         return self._country_years[key]
 
@@ -135,13 +139,13 @@ class ClosedDays:
             day += dt.timedelta(days=1)
         return table
 
-    def _find_blackout(self, day: dt.date) -> str | None:
+    def _find_blackout(self, day: dt.date) -> Localized | None:
         for blackout in self.rules.blackouts:
             if blackout.start <= day <= blackout.end:
-                return blackout.reason.en
+                return blackout.reason
         for yearly in self.rules.yearly_blackouts:
             if _in_yearly(day, yearly):
-                return yearly.reason.en
+                return yearly.reason
         return None
 
     def _observance_table(self, countries: frozenset[str], year: int) -> YearTable:
@@ -149,10 +153,12 @@ class ClosedDays:
         sunday = easter(year)
         for country in sorted(countries & set(self.rules.holy_week)):
             for back in range(7, -1, -1):  # Palm Sunday to Easter Sunday
-                table.setdefault(sunday - dt.timedelta(days=back), f"Holy Week ({country})")
+                table.setdefault(sunday - dt.timedelta(days=back),
+                                 deferred("Holy Week ({country})", country=country))
         for country in sorted(countries & set(self.rules.military_days)):
             for (month, day), name in MILITARY_DAYS.get(country, {}).items():
-                table.setdefault(dt.date(year, month, day), f"{name} ({country})")
+                table.setdefault(dt.date(year, month, day),
+                                 deferred("{name} ({country})", name=deferred(name), country=country))
         return table
 
 

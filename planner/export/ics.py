@@ -28,6 +28,7 @@ from planner.export.icstext import (
     utc_text,
     zone_days,
 )
+from planner.export.labels import STATUS_WORDS
 from planner.export.state import PLANNER_ID, Changes, Previous, read_previous, settle
 from planner.export.vtimezone import vtimezone
 from planner.files import write_atomically
@@ -53,7 +54,7 @@ def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en"
     if event.phase:
         lines.append(_said(lang, "phase", "phase", event.phase))
     lines.append(phrase_in(lang, "why", why=event.provenance.summary))
-    lines.append(phrase_in(lang, "status_line", status=event.status.value, id=event.id))
+    lines.append(phrase_in(lang, "status_line", status=STATUS_WORDS[event.status], id=event.id))
     return "\n".join(lines)
 
 

@@ -11,153 +11,124 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-import holidays
-
-from planner.i18n import Text, month_name
+from planner.days.names import calendar, name_in
+from planner.i18n import N_, Phrase, Text, deferred, fixed, month_name
 from planner.plan import PlannedEvent, Status
 
-LABELS: dict[str, Text] = {
-    # headings and titles
-    "timeline": Text("Timeline", "Cronograma"),
-    "timeline_span": Text("Timeline {first}–{last}", "Cronograma {first}–{last}"),
-    "as_of": Text("as of {date}", "al {date}"),
-    "forums": Text("Forums", "Foros"),
-    "exercises": Text("Exercises and trainings", "Ejercicios y adiestramientos"),
-    "deployments": Text("Deployment windows", "Ventanas de despliegue"),
-    "legend": Text("Legend", "Simbología"),
-    "events": Text("Events", "Eventos"),
-    "today": Text("Today", "Hoy"),
-    "today_line": Text("Today, {date}", "Hoy, {date}"),
-    "hover_hint": Text("Hover over a mark for its dates, place, participants and why it is on "
-                       "that date. The table below lists every event.",
-                       "Pase el cursor sobre una marca para ver fechas, lugar, participantes y "
-                       "por qué tiene esa fecha. La tabla de abajo enumera todos los eventos."),
-    "quarter": Text("Q{n}", "T{n}"),
-    "cycle_n": Text("Cycle {n}", "Ciclo {n}"),
-    "cycle_since": Text("{months}-month cycle since {date}", "Ciclo de {months} meses desde {date}"),
-    "yearly_since": Text("Yearly since {date}", "Anual desde {date}"),
-    "cycle_caption": Text("{forum}: {months}-month cycle — {phases}.",
-                          "{forum}: ciclo de {months} meses — {phases}."),
-    "phase_months": Text("{name} (months {first}–{last})", "{name} (meses {first} a {last})"),
-    "recess": Text("Recess", "Receso"),
-    "body_recess": Text("{body} in recess", "{body} en receso"),
-    "recess_note": Text("cannot approve deployments", "no puede aprobar despliegues"),
-    "body_deadline": Text("{body} approval deadline", "Fecha límite de aprobación del {body}"),
-    "body_request": Text("Request to {body} due", "Fecha límite de solicitud al {body}"),
-    "imprecise": Text("Date known only to the month or year", "Fecha conocida solo por mes o año"),
-    "projected": Text("Projected window", "Ventana proyectada"),
-    "entry": Text("Entry", "Ingreso"),
-    "exit": Text("Exit", "Salida"),
-    "personnel_n": Text("{n} personnel", "{n} efectivos"),
-    "timeline_desc": Text(
-        "{events} events from {first} to {last} in {rows} rows: one per forum, exercise and "
-        "deployment window.",
-        "{events} eventos del {first} al {last} en {rows} filas: una por foro, ejercicio y "
-        "ventana de despliegue."),
-    "mark_session": Text("{nth} session · {when}", "Sesión {nth} · {when}"),
-    "mark_visit": Text("Exercise visit", "Visita a ejercicio"),
-    "mark_request_by": Text("Request by {date}", "Solicitud a más tardar {date}"),
-    "mark_deadline": Text("Deadline", "Límite"),
-    "mark_approved": Text("Approved", "Aprobado"),
-    "mark_request": Text("Request", "Solicitud"),
-    # columns
-    "dates": Text("Dates", "Fechas"),
-    "time": Text("Time", "Hora"),
-    "activity": Text("Activity", "Actividad"),
-    "place": Text("Place", "Lugar"),
-    "participants": Text("Participants", "Participantes"),
-    "status": Text("Status", "Estado"),
-    "kind": Text("Kind", "Tipo"),
-    "forum": Text("Forum", "Foro"),
-    "why": Text("Why this date", "Por qué esta fecha"),
-    "cycle": Text("Cycle", "Ciclo"),
-    "phase": Text("Phase", "Fase"),
-    "number": Text("No.", "Núm."),
-    "line_of_effort": Text("Line of effort", "Línea de esfuerzo"),
-    "id": Text("Event id", "Id del evento"),
-    # the Annual Plan of Activities
-    "apa": Text("Annual Plan of Activities {year}", "Plan Anual de Actividades {year}"),
-    "apa_intro": Text(
-        "{name}: {count} activities, grouped by line of effort, for validation by the tri-chairs.",
-        "{name}: {count} actividades, agrupadas por línea de esfuerzo, para validación de los "
-        "copresidentes."),
-    "apa_none": Text("No activities in this line of effort.",
-                     "Sin actividades en esta línea de esfuerzo."),
-    # the agenda
-    "agenda": Text("Agenda {year}", "Agenda {year}"),
-    "agenda_party": Text("Agenda {year} — {party}", "Agenda {year} — {party}"),
-    "no_events": Text("No events.", "Sin eventos."),
-    "holiday": Text("Public holiday", "Día festivo"),
-    "today_marker": Text("today", "hoy"),
+LABELS: dict[str, str] = {
+    "timeline": N_("Timeline"),
+    "timeline_span": N_("Timeline {first}–{last}"),
+    "as_of": N_("as of {date}"),
+    "forums": N_("Forums"),
+    "exercises": N_("Exercises and trainings"),
+    "deployments": N_("Deployment windows"),
+    "legend": N_("Legend"),
+    "events": N_("Events"),
+    "today": N_("Today"),
+    "today_line": N_("Today, {date}"),
+    "hover_hint": N_("Hover over a mark for its dates, place, participants and why it is on "
+                    "that date. The table below lists every event."),
+    "quarter": N_("Q{n}"),
+    "cycle_n": N_("Cycle {n}"),
+    "cycle_since": N_("{months}-month cycle since {date}"),
+    "yearly_since": N_("Yearly since {date}"),
+    "cycle_caption": N_("{forum}: {months}-month cycle — {phases}."),
+    "phase_months": N_("{name} (months {first}–{last})"),
+    "recess": N_("Recess"),
+    "body_recess": N_("{body} in recess"),
+    "recess_note": N_("cannot approve deployments"),
+    "body_deadline": N_("{body} approval deadline"),
+    "body_request": N_("Request to {body} due"),
+    "imprecise": N_("Date known only to the month or year"),
+    "projected": N_("Projected window"),
+    "entry": N_("Entry"),
+    "exit": N_("Exit"),
+    "personnel_n": N_("{n} personnel"),
+    "timeline_desc": N_("{events} events from {first} to {last} in {rows} rows: one per forum, "
+                       "exercise and deployment window."),
+    "mark_session": N_("{nth} session · {when}"),
+    "mark_visit": N_("Exercise visit"),
+    "mark_request_by": N_("Request by {date}"),
+    "mark_deadline": N_("Deadline"),
+    "mark_approved": N_("Approved"),
+    "mark_request": N_("Request"),
+    "dates": N_("Dates"),
+    "time": N_("Time"),
+    "activity": N_("Activity"),
+    "place": N_("Place"),
+    "participants": N_("Participants"),
+    "status": N_("Status"),
+    "kind": N_("Kind"),
+    "forum": N_("Forum"),
+    "why": N_("Why this date"),
+    "cycle": N_("Cycle"),
+    "phase": N_("Phase"),
+    "number": N_("No."),
+    "line_of_effort": N_("Line of effort"),
+    "id": N_("Event id"),
+    "apa": N_("Annual Plan of Activities {year}"),
+    "apa_intro": N_("{name}: {count} activities, grouped by line of effort, for validation "
+                   "by the tri-chairs."),
+    "apa_none": N_("No activities in this line of effort."),
+    "agenda": N_("Agenda {year}"),
+    "agenda_party": N_("Agenda {year} — {party}"),
+    "no_events": N_("No events."),
+    "holiday": N_("Public holiday"),
+    "today_marker": N_("today"),
 }
 
-KINDS: dict[str, Text] = {
-    "executive-session": Text("Executive session", "Sesión ejecutiva"),
-    "exercise-visit": Text("Visit to a combined exercise", "Visita a ejercicio combinado"),
-    "vtc": Text("Video teleconference", "Videoconferencia"),
-    "working-group": Text("Working group session", "Sesión de grupo de trabajo"),
-    "workshop": Text("Workshop", "Taller"),
-    "exercise": Text("Combined exercise or training", "Ejercicio combinado o adiestramiento"),
-    "deployment": Text("Deployment window", "Ventana de despliegue"),
-    "approval-deadline": Text("Approval deadline", "Fecha límite de aprobación"),
-    "approval": Text("Approval vote", "Aprobación"),
-    "request": Text("Request sent", "Solicitud enviada"),
-    "request-deadline": Text("Request deadline", "Fecha límite de solicitud"),
-    "task": Text("Preparatory task due", "Vencimiento de tarea preparatoria"),
-    "staff-talks": Text("Staff talks", "Pláticas de estado mayor"),
+KINDS: dict[str, str] = {
+    "executive-session": N_("Executive session"),
+    "exercise-visit": N_("Visit to a combined exercise"),
+    "vtc": N_("Video teleconference"),
+    "working-group": N_("Working group session"),
+    "workshop": N_("Workshop"),
+    "exercise": N_("Combined exercise or training"),
+    "deployment": N_("Deployment window"),
+    "approval-deadline": N_("Approval deadline"),
+    "approval": N_("Approval vote"),
+    "request": N_("Request sent"),
+    "request-deadline": N_("Request deadline"),
+    "task": N_("Preparatory task due"),
+    "staff-talks": N_("Staff talks"),
 }
 
-STATUSES: dict[Status, Text] = {
-    Status.HELD: Text("Held", "Realizado"),
-    Status.PLANNED: Text("Planned", "Programado"),
-    Status.FIXED: Text("Fixed dates", "Fechas fijas"),
-    Status.DEADLINE: Text("Deadline", "Fecha límite"),
+STATUSES: dict[Status, str] = {
+    Status.HELD: N_("Held"),
+    Status.PLANNED: N_("Planned"),
+    Status.FIXED: N_("Fixed dates"),
+    Status.DEADLINE: N_("Deadline"),
 }
+
+# The short status words of tables, explain and calendar descriptions.
+STATUS_WORDS: dict[Status, Phrase] = {
+    Status.HELD: deferred("held"), Status.PLANNED: deferred("planned"),
+    Status.FIXED: deferred("fixed"), Status.DEADLINE: deferred("deadline")}
 
 OTHER_LINE = "other"
-LINES: dict[str, Text] = {
-    "domain-awareness": Text("Domain awareness", "Conciencia del dominio"),
-    "domain-control": Text("Domain control", "Control del dominio"),
-    "institutional-strengthening": Text("Institutional strengthening",
-                                        "Fortalecimiento institucional"),
-    OTHER_LINE: Text("Other activities", "Otras actividades"),
+LINES: dict[str, str] = {
+    "domain-awareness": N_("Domain awareness"),
+    "domain-control": N_("Domain control"),
+    "institutional-strengthening": N_("Institutional strengthening"),
+    OTHER_LINE: N_("Other activities"),
 }
-
-# US federal holidays by their names in the holidays package, which has no Spanish for US.
-_US_HOLIDAYS_ES = {
-    "New Year's Day": "Año Nuevo",
-    "Martin Luther King Jr. Day": "Día de Martin Luther King Jr.",
-    "Washington's Birthday": "Natalicio de Washington",
-    "Memorial Day": "Día de los Caídos",
-    "Juneteenth National Independence Day": "Día Nacional de la Independencia de Juneteenth",
-    "Independence Day": "Día de la Independencia",
-    "Labor Day": "Día del Trabajo",
-    "Columbus Day": "Día de la Raza",
-    "Veterans Day": "Día de los Veteranos",
-    "Thanksgiving Day": "Día de Acción de Gracias",
-    "Christmas Day": "Navidad",
-    "Inauguration Day": "Día de la Investidura",
-    "(observed)": "(día de descanso trasladado)",
-}
-
 
 def label(key: str, lang: str = "en", **values: object) -> str:
     """A fixed word or phrase of the reports in `lang`, with `{name}` fields filled."""
-    return LABELS[key].format(**values).get(lang)
+    return fixed(LABELS[key]).format(**values).get(lang)
 
 
 def kind_label(kind: str, lang: str = "en") -> str:
     """"executive-session" -> "Executive session" / "Sesión ejecutiva"; unknown kinds read as words."""
-    known = KINDS.get(kind)
-    return known.get(lang) if known else kind.replace("-", " ").capitalize()
+    return fixed(KINDS.get(kind) or kind.replace("-", " ").capitalize()).get(lang)
 
 
 def status_label(status: Status, lang: str = "en") -> str:
-    return STATUSES[status].get(lang)
+    return fixed(STATUSES[status]).get(lang)
 
 
 def line_label(line: str, lang: str = "en") -> str:
-    return LINES.get(line or OTHER_LINE, LINES[OTHER_LINE]).get(lang)
+    return fixed(LINES.get(line or OTHER_LINE, LINES[OTHER_LINE])).get(lang)
 
 
 def month_abbr(month: int, lang: str = "en") -> str:
@@ -220,30 +191,5 @@ def holiday_names(countries: tuple[str, ...], first: dt.date, last: dt.date,
 
 @cache
 def _holidays(country: str, years: tuple[int, ...], lang: str) -> dict[dt.date, str]:
-    english = _names(country, years, "en_US")
-    if lang == "en":
-        return english
-    spanish = _names(country, years, "es")
-    if country == "US":
-        spanish = {day: _us_spanish(name) for day, name in english.items()}
-    if lang == "es":
-        return spanish
-    return {day: Text(english[day], spanish.get(day, "")).get(lang) for day in english}
-
-
-def _names(country: str, years: tuple[int, ...], language: str) -> dict[dt.date, str]:
-    calendar = holidays.country_holidays(country, years=years)
-    if language in calendar.supported_languages:
-        calendar = holidays.country_holidays(country, years=years, language=language)
-    return {day: str(name) for day, name in calendar.items()}
-
-
-def _us_spanish(name: str) -> str:
-    parts = [part.strip() for part in name.split(";")]
-    spanish = []
-    for part in parts:
-        observed = part.endswith("(observed)")
-        base = part.removesuffix("(observed)").strip()
-        text = _US_HOLIDAYS_ES.get(base, base)
-        spanish.append(f"{text} {_US_HOLIDAYS_ES['(observed)']}" if observed else text)
-    return "; ".join(spanish)
+    english = {day: str(name) for day, name in calendar(country, years).items()}
+    return {day: name_in(country, day, name, lang) for day, name in english.items()}

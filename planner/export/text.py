@@ -2,30 +2,51 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from planner.i18n import Text
-from planner.plan import PlannedEvent
+from planner.export.labels import STATUS_WORDS
+from planner.i18n import N_, Text, translate, weekday_name
+from planner.plan import PlannedEvent, Status
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HEADERS = (N_("WHEN"), N_("STATUS"), N_("KIND"), N_("TITLE"), N_("WHERE"), N_("ID"))
+# What decides a date (Provenance.decided_by) and the rules' names, as explain shows them.
+DECIDERS = (N_("earliest allowed day"), N_("held"), N_("fixed"), N_("projected"),
+            N_("approval deadline"), N_("lead time"), N_("recurrence"))
+RULES = (N_("weekdays"), N_("holidays"), N_("blackouts"), N_("observances"), N_("phase"),
+         N_("exercise window"), N_("leaders"), N_("spacing"))
+# explain's labels, padded to one width in each language.
+EXPLAIN_LABELS = {"when": N_("when:"), "where": N_("where:"), "who": N_("who:"),
+                  "status": N_("status:"), "cycle": N_("cycle:"), "phase": N_("phase:"),
+                  "why": N_("why:")}
 
 
-def when(event: PlannedEvent) -> str:
+def day_text(day: dt.date, lang: str = "en") -> str:
+    """"2026-08-04 Tue" / "2026-08-04 mar"."""
+    return f"{day} {weekday_name(day.weekday(), 'es' if lang == 'es' else 'en')}"
+
+
+def when(event: PlannedEvent, lang: str = "en") -> str:
     """Dates (and local times) in one short string, e.g. "2026-08-04 Tue – 08-05 Wed"."""
-    first = f"{event.start} {_WEEKDAYS[event.start.weekday()]}"
+    first = day_text(event.start, lang)
     if event.start_time is not None and event.end_time is not None:
         zone = event.start_time.tzname() or ""
         return f"{first} {event.start_time:%H:%M}–{event.end_time:%H:%M} {zone}"
     if event.end == event.start:
         return first
-    return f"{first} – {event.end} {_WEEKDAYS[event.end.weekday()]}"
+    return f"{first} – {day_text(event.end, lang)}"
+
+
+def status_word(status: Status, lang: str = "en") -> str:
+    """"planned" / "programado": the short status word of tables and explain."""
+    return STATUS_WORDS[status].get(lang)
 
 
 def table(events: Iterable[PlannedEvent], lang: str = "en") -> str:
     """Aligned columns: when, status, kind, title, place, id."""
-    rows = [("WHEN", "STATUS", "KIND", "TITLE", "WHERE", "ID")]
-    rows += [(when(e), e.status.value, e.kind, e.title.get(lang), e.location.get(lang) or "-", e.id)
-             for e in events]
+    rows = [tuple(translate(lang, header) for header in HEADERS)]
+    rows += [(when(e, lang), status_word(e.status, lang), e.kind, e.title.get(lang),
+              e.location.get(lang) or "-", e.id) for e in events]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
              + "  " + row[-1] for row in rows]
@@ -34,7 +55,7 @@ def table(events: Iterable[PlannedEvent], lang: str = "en") -> str:
 
 def constraining(event: PlannedEvent, others: Iterable[PlannedEvent]) -> list[PlannedEvent]:
     """The other events a refusal named (a leader's booking, the event it is spaced from)."""
-    reasons = " ".join(refusal.reason for refusal in event.provenance.refusals)
+    reasons = " ".join(str(refusal.reason) for refusal in event.provenance.refusals)
     return [other for other in others if other.id != event.id and other.id in reasons]
 
 
@@ -42,33 +63,42 @@ def explain(event: PlannedEvent, party_names: dict[str, Text], *, lang: str = "e
             limit: int = 40, others: Iterable[PlannedEvent] = ()) -> str:
     """Why the event is on its date, in plain words, with the refused candidates."""
     why = event.provenance
-    lines = [f"{event.id}: {event.title.get(lang)}", f"  when:   {when(event)}"]
+    labels = {key: translate(lang, text) for key, text in EXPLAIN_LABELS.items()}
+    width = max(len(text) for text in labels.values()) + 1
+
+    def line(key: str, value: str) -> str:
+        return f"  {labels[key].ljust(width)}{value}"
+
+    lines = [f"{event.id}: {event.title.get(lang)}", line("when", when(event, lang))]
     if event.location:
-        lines.append(f"  where:  {event.location.get(lang)}")
+        lines.append(line("where", event.location.get(lang)))
     if event.participants:
         names = [party_names[p].get(lang) if p in party_names else p for p in event.participants]
-        lines.append("  who:    " + ", ".join(names))
-    lines.append(f"  status: {event.status.value}")
+        lines.append(line("who", ", ".join(names)))
+    lines.append(line("status", status_word(event.status, lang)))
     if event.cycle:
-        lines.append(f"  cycle:  {event.cycle.get(lang)}")
+        lines.append(line("cycle", event.cycle.get(lang)))
     if event.phase:
-        lines.append(f"  phase:  {event.phase.get(lang)}")
-    lines.append(f"  decided by: {why.decided_by}")
-    lines.append(f"  why:    {why.summary.get(lang)}")
+        lines.append(line("phase", event.phase.get(lang)))
+    decided_by = translate(lang, "decided by:")
+    lines.append(f"  {decided_by} {translate(lang, why.decided_by)}")
+    lines.append(line("why", why.summary.get(lang)))
     if why.candidates:
-        lines.append(f"  candidates tried: {why.candidates} (the winner included)")
+        lines.append("  " + translate(lang, "candidates tried: {count} (the winner included)")
+                     .format(count=why.candidates))
     if why.removed:
-        counts = ", ".join(f"{rule}: {count}" for rule, count in why.removed)
-        lines.append(f"  refused per rule: {counts}")
+        counts = ", ".join(f"{translate(lang, rule)}: {count}" for rule, count in why.removed)
+        lines.append("  " + translate(lang, "refused per rule:") + " " + counts)
     if why.refusals:
-        lines.append("  refused candidates, in the order tried:")
+        lines.append("  " + translate(lang, "refused candidates, in the order tried:"))
         for refusal in why.refusals[:limit]:
-            lines.append(f"    {refusal.day} {_WEEKDAYS[refusal.day.weekday()]}  "
-                         f"[{refusal.rule}] {refusal.reason}")
+            lines.append(f"    {day_text(refusal.day, lang)}  "
+                         f"[{translate(lang, refusal.rule)}] {refusal.reason.get(lang)}")
         if len(why.refusals) > limit:
-            lines.append(f"    ... and {len(why.refusals) - limit} more")
+            lines.append("    " + translate(lang, "... and {count} more")
+                         .format(count=len(why.refusals) - limit))
     related = constraining(event, others)
     if related:
-        lines.append("  constrained by:")
-        lines += [f"    {other.id}  {when(other)}  {other.title.get(lang)}" for other in related]
+        lines.append("  " + translate(lang, "constrained by:"))
+        lines += [f"    {other.id}  {when(other, lang)}  {other.title.get(lang)}" for other in related]
     return "\n".join(lines)

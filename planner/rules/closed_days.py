@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from planner.days.closed import ClosedDays
+from planner.i18n import Localized, deferred
 from planner.rules import Check, Occurrence, every_day
 
 
@@ -20,9 +21,9 @@ class NoHolidays:
     def check(self, occurrence: Occurrence) -> Check:
         holidays = self.closed.holidays_for(occurrence.countries).between(*occurrence.reach())
 
-        def refuse_day(day: dt.date) -> str | None:
+        def refuse_day(day: dt.date) -> Localized | None:
             name = holidays.get(day)
-            return f"{day} is {name}" if name else None
+            return deferred("{day} is {name}", day=day, name=name) if name else None
 
         return every_day(occurrence, refuse_day)
 
@@ -39,9 +40,9 @@ class NoBlackouts:
             return None
         blackouts = self.closed.blackouts().between(*occurrence.reach())
 
-        def refuse_day(day: dt.date) -> str | None:
+        def refuse_day(day: dt.date) -> Localized | None:
             reason = blackouts.get(day)
-            return f"{day} is blacked out ({reason})" if reason else None
+            return deferred("{day} is blacked out ({reason})", day=day, reason=reason) if reason else None
 
         return every_day(occurrence, refuse_day)
 
@@ -59,8 +60,8 @@ class NoObservances:
         observances = self.closed.observances_for(occurrence.countries).between(
             *occurrence.reach())
 
-        def refuse_day(day: dt.date) -> str | None:
+        def refuse_day(day: dt.date) -> Localized | None:
             reason = observances.get(day)
-            return f"{day} is {reason}" if reason else None
+            return deferred("{day} is {name}", day=day, name=reason) if reason else None
 
         return every_day(occurrence, refuse_day)

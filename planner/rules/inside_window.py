@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from planner.i18n import Localized, deferred
 from planner.rules import Check, Occurrence
 from planner.schedule.model import Exercise, ExerciseWindow
 
@@ -23,9 +24,10 @@ class InsidePhase:
         end = occurrence.window.end
         length = dt.timedelta(days=occurrence.activity.days - 1)
 
-        def refuse(start: dt.date) -> str | None:
+        def refuse(start: dt.date) -> Localized | None:
             last = start + length
-            return f"would end {last}, after the phase ends {end}" if last > end else None
+            return (deferred("would end {last}, after the phase ends {end}", last=last, end=end)
+                    if last > end else None)
 
         return refuse
 
@@ -88,9 +90,9 @@ class DuringExercise:
             return None
         kinds = " or ".join(occurrence.activity.during_exercise)
 
-        def refuse(start: dt.date) -> str | None:
+        def refuse(start: dt.date) -> Localized | None:
             if self.visited(start, occurrence) is None:
-                return f"no {kinds} under way on {start}"
+                return deferred("no {kinds} under way on {start}", kinds=kinds, start=start)
             return None
 
         return refuse

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
+from planner.i18n import Localized, deferred
 from planner.ledger import Booking, Ledger
 from planner.rules import Check, Occurrence
 from planner.schedule.model import Leader
@@ -27,15 +28,16 @@ class LeadersFree:
         country = occurrence.venue.country if occurrence.venue else None
         length = dt.timedelta(days=activity.days - 1)
 
-        def refuse(start: dt.date) -> str | None:
+        def refuse(start: dt.date) -> Localized | None:
             candidate = Booking(start, start + length, occurrence.event_id, country,
                                 activity.remote)
             for leader in attending:
                 clash = self.ledger.leader_conflict(leader.id, candidate, leader.travel_days)
                 if clash is not None:
-                    return (f"{leader.name.en} is at {clash.event_id} ({clash.start} to "
-                            f"{clash.end}); needs {leader.travel_days} travel days between "
-                            "countries")
+                    return deferred("{leader} is at {event} ({start} to {end}); needs {days} "
+                                    "travel days between countries", leader=leader.name,
+                                    event=clash.event_id, start=clash.start, end=clash.end,
+                                    days=leader.travel_days)
             return None
 
         return refuse

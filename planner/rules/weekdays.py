@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
+from planner.i18n import N_, Localized, Phrase, deferred
 from planner.rules import Check, Occurrence, every_day
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+             N_("Saturday"), N_("Sunday"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,16 +26,17 @@ class AllowedWeekdays:
         if not closed:
             return None
 
-        def refuse_day(day: dt.date) -> str | None:
+        def refuse_day(day: dt.date) -> Localized | None:
             why = closed.get(day.weekday())
-            return f"{day} is a {why}" if why else None
+            return deferred("{day} is a {why}", day=day, why=why) if why else None
 
         return every_day(occurrence, refuse_day)
 
 
 @cache
-def _closed_weekdays(weekend: frozenset[int], allowed: frozenset[int] | None) -> dict[int, str]:
+def _closed_weekdays(weekend: frozenset[int], allowed: frozenset[int] | None) -> dict[int, Phrase]:
     """The weekdays an activity may not touch, each with why (the same for most activities)."""
     if allowed is None:
-        return {day: f"{DAY_NAMES[day]} (weekend)" for day in weekend}
-    return {day: f"{DAY_NAMES[day]}, not an allowed weekday" for day in range(7) if day not in allowed}
+        return {day: deferred("{day} (weekend)", day=deferred(DAY_NAMES[day])) for day in weekend}
+    return {day: deferred("{day}, not an allowed weekday", day=deferred(DAY_NAMES[day]))
+            for day in range(7) if day not in allowed}

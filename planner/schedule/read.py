@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +17,8 @@ MAX_TEXT = 10_000
 # C0 controls and DEL break calendar files and terminals; tab and line breaks are text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Spanish names by their first three letters without accents: "miércoles" -> "mie".
+WEEKDAYS_ES = ("lun", "mar", "mie", "jue", "vie", "sab", "dom")
 
 
 def _type_name(value: object) -> str:
@@ -186,12 +189,13 @@ class Table:
             return None
         days: set[int] = set()
         for item in value:
-            short = item.strip().lower()[:3]
-            if short not in WEEKDAYS:
+            day = weekday_number(item)
+            if day is None:
                 self.problems.add(self.key(name), f"unknown weekday {item!r}",
-                                  "use mon, tue, wed, thu, fri, sat or sun")
+                                  "use mon, tue, wed, thu, fri, sat or sun (or lun, mar, mié, "
+                                  "jue, vie, sáb, dom)")
                 continue
-            days.add(WEEKDAYS.index(short))
+            days.add(day)
         return frozenset(days)
 
     def table(self, name: str, required: bool = False) -> Table | None:
@@ -240,3 +244,13 @@ class Table:
             close = difflib.get_close_matches(name, sorted(self._seen), n=1)
             hint = f"did you mean {close[0]!r}?" if close else "remove it"
             self.problems.add(self.key(name), "unknown key", hint)
+
+
+def weekday_number(name: str) -> int | None:
+    """Monday = 0, from an English or Spanish name or its first three letters ("Tue", "miércoles")."""
+    plain = unicodedata.normalize("NFKD", name.strip().lower())
+    short = "".join(c for c in plain if not unicodedata.combining(c))[:3]
+    for names in (WEEKDAYS, WEEKDAYS_ES):
+        if short in names:
+            return names.index(short)
+    return None

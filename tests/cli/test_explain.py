@@ -20,7 +20,7 @@ def test_explain_prints_cycle_phase_and_refused_candidates(runner: CliRunner) ->
     lines = text.splitlines()
     assert lines[0] == "roundtable.biennial.c2.executive_session: BMCR: Executive session (9th)"
     assert "  when:   2026-08-04 Tue – 2026-08-05 Wed" in lines
-    assert "  cycle:  biennial cycle 2 (2026-01-01 to 2027-12-31)" in lines
+    assert "  cycle:  24-month cycle 2 (2026-01-01 to 2027-12-31)" in lines
     assert "  phase:  Executive year (2026-01-01 to 2026-12-31)" in lines
     assert "  decided by: earliest allowed day" in lines
     assert "  refused per rule: weekdays: 3" in lines
@@ -50,8 +50,31 @@ def test_explain_an_exercise_visit_names_the_exercise(runner: CliRunner) -> None
 
 def test_explain_in_spanish(runner: CliRunner) -> None:
     text = explain(runner, "roundtable.biennial.c2.executive_session", "--lang", "es")
-    assert "Mesa Redonda: Sesión ejecutiva (n.º 9)" in text
-    assert "Primer día permitido" in text
+    lines = text.splitlines()
+    assert lines[0] == "roundtable.biennial.c2.executive_session: Mesa Redonda: Sesión ejecutiva (n.º 9)"
+    assert "  cuándo:  2026-08-04 mar – 2026-08-05 mié" in lines
+    assert "  estado:  programado" in lines
+    assert "  ciclo:   ciclo de 24 meses n.º 2 (2026-01-01 al 2027-12-31)" in lines
+    assert "  decidido por: primer día permitido" in lines
+    assert "  descartados por regla: días de la semana: 3" in lines
+    assert ("    2026-08-01 sáb  [días de la semana] el 2026-08-01 es sábado, día no permitido"
+            in lines)
+    assert any(line.startswith("  por qué: Primer día permitido") for line in lines)
+
+
+def test_explain_in_spanish_names_the_holiday_in_spanish(runner: CliRunner) -> None:
+    text = explain(runner, "dbwg.yearly.c4.session", "--lang", "es")
+    assert ("    2024-10-01 mar  [días festivos] el 2024-10-01 es Transmisión del Poder "
+            "Ejecutivo Federal (MX)") in text.splitlines()
+
+
+def test_spanish_locale_gives_spanish_without_lang(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["explain", "roundtable.biennial.c2.executive_session", *TODAY],
+                           env={"LANG": "es_MX.UTF-8"})
+    assert "  estado:  programado" in result.stdout.splitlines()
+    english = runner.invoke(cli, ["explain", "roundtable.biennial.c2.executive_session", *TODAY,
+                                  "--lang", "en"], env={"LANG": "es_MX.UTF-8"})
+    assert "  status: planned" in english.stdout.splitlines()
 
 
 def test_unknown_id_exits_2_with_a_did_you_mean_hint(runner: CliRunner) -> None:

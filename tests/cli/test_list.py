@@ -80,3 +80,16 @@ def test_to_before_from_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["list", "--from", "2027-01-01", "--to", "2026-01-01"])
     assert result.exit_code == 2
     assert "is before --from" in result.stderr
+
+
+def test_list_in_spanish_has_spanish_headers_statuses_and_weekdays(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--kind", "executive-session", "--lang", "es", *TODAY])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["CUÁNDO", "ESTADO", "TIPO", "TÍTULO", "LUGAR", "ID"]
+    seventh = next(line for line in lines if "(n.º 7)" in line)
+    assert seventh.startswith("2023-08-01 mar – 2023-08-31 jue")
+    assert " realizado " in seventh
+    ninth = next(line for line in lines if "(n.º 9)" in line)
+    assert " programado " in ninth
+    assert not any(word in result.stdout for word in (" held ", " planned ", "Tue", "Wed"))

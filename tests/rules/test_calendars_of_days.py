@@ -33,7 +33,8 @@ def test_military_day_refusal_is_named(write_schedule):
     event = next(e for e in plan.events if e.forum == "talks")
     assert event.start == dt.date(2026, 6, 8)  # Jun 1, 2026 is a Monday: Navy Day
     assert event.provenance.refusals[0].rule == "observances"
-    assert "Día de la Marina (MX)" in event.provenance.refusals[0].reason
+    assert event.provenance.refusals[0].reason.get("en") == "2026-06-01 is Navy Day (MX)"
+    assert event.provenance.refusals[0].reason.get("es") == "el 2026-06-01 es Día de la Marina (MX)"
 
 
 def test_yearly_blackout_for_the_us_fiscal_year_end(write_schedule):

@@ -24,7 +24,9 @@ def messages(problems: Problems) -> list[str]:
     (["tue", "wed", "thu"], {1, 2, 3}),
     (["Tuesday", " THU "], {1, 3}),
     (["sat", "sun"], {5, 6}),
-], ids=["short", "long-and-mixed-case", "weekend"])
+    (["martes", "Miércoles", "jue"], {1, 2, 3}),
+    (["miercoles", "sábado", "SAB", "dom", "lun", "vie"], {2, 5, 6, 0, 4}),
+], ids=["short", "long-and-mixed-case", "weekend", "spanish", "spanish-without-accents"])
 def test_weekday_names_become_numbers_monday_zero(given: list[str], expected: set[int]) -> None:
     reader, problems = table({"weekdays": given})
     assert reader.weekdays("weekdays") == frozenset(expected)
@@ -35,7 +37,8 @@ def test_unknown_weekday_is_named_with_the_choices() -> None:
     reader, problems = table({"weekdays": ["tue", "tux"]})
     assert reader.weekdays("weekdays") == frozenset({1})
     assert messages(problems) == ["s.toml: a.weekdays: unknown weekday 'tux'; "
-                                  "use mon, tue, wed, thu, fri, sat or sun"]
+                                  "use mon, tue, wed, thu, fri, sat or sun (or lun, mar, mié, jue, "
+                                  "vie, sáb, dom)"]
 
 
 def test_unknown_key_suggests_the_nearest_known_one() -> None:

@@ -1,0 +1,81 @@
+"""The gettext catalogs: every fixed phrase of the code is in them, translated, and compiled."""
+
+from __future__ import annotations
+
+import fnmatch
+import gettext
+import io
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+
+import planner
+from planner.i18n import DOMAIN, LOCALE_DIR, translate
+
+ROOT = Path(planner.__file__).parent
+KEYWORDS = {"N_": None, "deferred": (1,), "translate": (2,)}
+CATALOGS = sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+FIELD = re.compile(r"\{(\w*)[^}]*\}")
+
+
+def code_phrases() -> set[str]:
+    found = extract_from_dir(str(ROOT), method_map=[("**.py", "python")], keywords=KEYWORDS)
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+
+
+def template() -> set[str]:
+    with open(LOCALE_DIR / f"{DOMAIN}.pot", "rb") as file:
+        return {message.id for message in read_po(file) if message.id}
+
+
+def test_the_template_lists_every_phrase_of_the_code() -> None:
+    missing = code_phrases() - template()
+    assert not missing, f"run the pybabel extract of planner/locale/README.md: {sorted(missing)}"
+
+
+def test_there_is_a_spanish_catalog() -> None:
+    assert LOCALE_DIR / "es" / "LC_MESSAGES" / f"{DOMAIN}.po" in CATALOGS
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=lambda path: path.parts[-3])
+def test_a_catalog_translates_every_phrase_with_the_same_fields(po: Path) -> None:
+    with open(po, "rb") as file:
+        catalog = read_po(file)
+    translated = {message.id: message.string for message in catalog if message.id}
+    assert not template() - set(translated), "run pybabel update and translate the new phrases"
+    for english, other in translated.items():
+        assert other, f"{po}: no translation of {english!r}"
+        assert sorted(FIELD.findall(other)) == sorted(FIELD.findall(english)), english
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=lambda path: path.parts[-3])
+def test_the_compiled_catalog_is_the_catalog(po: Path) -> None:
+    with open(po, "rb") as file:
+        fresh = io.BytesIO()
+        write_mo(fresh, read_po(file))
+    fresh.seek(0)
+    with open(po.with_suffix(".mo"), "rb") as file:
+        committed = read_mo(file)
+    expected = read_mo(fresh)
+    assert ({m.id: m.string for m in committed if m.id}
+            == {m.id: m.string for m in expected if m.id}), "run pybabel compile"
+
+
+def test_the_compiled_catalogs_are_package_data() -> None:
+    config = tomllib.loads((ROOT.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["planner"]
+    for mo in LOCALE_DIR.glob("*/LC_MESSAGES/*.mo"):
+        relative = mo.relative_to(ROOT).as_posix()
+        assert any(fnmatch.fnmatch(relative, pattern) for pattern in patterns), relative
+
+
+def test_gettext_reads_the_spanish_catalog() -> None:
+    spanish = gettext.translation(DOMAIN, LOCALE_DIR, languages=["es"])
+    assert spanish.gettext("weekend") == "fin de semana"
+    assert translate("es", "Holy Week ({country})") == "Semana Santa ({country})"
+    assert translate("en+es", "weekend") == "weekend / fin de semana"
