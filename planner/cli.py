@@ -12,6 +12,7 @@ import click
 
 from planner import __version__
 from planner.errors import PlannerError, Problem, Where
+from planner.files import WriteFailed
 from planner.i18n import LANGS, lang_from_environment
 
 # The engine and the loader (and through them the holidays package) are imported by the
@@ -38,6 +39,9 @@ class PlannerGroup(click.Group):
         except PlannerError as error:
             click.echo(str(error), err=True)
             ctx.exit(2)
+        except WriteFailed as error:
+            click.echo(f"planner: {error}", err=True)
+            ctx.exit(1)
 
 
 def today() -> dt.date:
@@ -78,6 +82,11 @@ def lang_option(function: F) -> F:
     return click.option("--lang", type=click.Choice(LANGS), default=lang_from_environment,
                         show_default="from the locale: LANGUAGE, LC_ALL, LC_MESSAGES or LANG",
                         help="Language of titles, descriptions and reports.")(function)
+
+
+def force_option(function: F) -> F:
+    return click.option("--force", is_flag=True,
+                        help="Replace an output file that planner did not write.")(function)
 
 
 def _load(schedule: Path | None) -> Schedule:
@@ -136,11 +145,12 @@ def cli() -> None:
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
 @click.option("--prune", is_flag=True,
               help="Drop events that an earlier run already wrote as cancelled.")
+@force_option
 @version_option
 def generate(schedule: Path | None, output: str | None, from_date: dt.datetime | None,
              to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str,
              split: str | None, parties: tuple[str, ...], forums: tuple[str, ...],
-             kinds: tuple[str, ...], prune: bool) -> None:
+             kinds: tuple[str, ...], prune: bool, force: bool) -> None:
     """Plan the schedule and write it as an .ics calendar file.
 
     Run it again after editing the schedule: the previous file is read back first, so moved
@@ -167,13 +177,15 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
         if output in (None, "-"):
             raise click.UsageError("--split writes one file per audience: give a folder with -o DIR")
         written = write_split(output, loaded, plan, split, stamp=build_stamp(), lang=lang,
-                              events=events, prune=prune, calendar_name=name)
+                              events=events, prune=prune, calendar_name=name, force=force,
+                              inputs=[loaded.path])
     else:
         target = output or "roundtable.ics"
         if Path(target).is_dir():
             raise click.UsageError(f"{target} is a folder: name a file with -o, or use --split")
         one = write_calendar(target, plan, stamp=build_stamp(), party_names=_party_names(loaded),
-                             lang=lang, events=events, prune=prune, calendar_name=name)
+                             lang=lang, events=events, prune=prune, calendar_name=name,
+                             force=force, inputs=[loaded.path])
         if one is None:
             raise PlannerError(Problem(Where(loaded.path), "no event matches the filters",
                                        "check --party, --forum and --kind; nothing was written"))

@@ -1,6 +1,6 @@
 """`planner timeline`, `agenda`, `apa` and `export`: the reports people look at.
 
-Thin commands: parse options, call planner.export.*, write with write_atomically, print.
+Thin commands: parse options, call planner.export.*, write with planner.files.write_output, print.
 Registered on the main group by planner.cli (import that module, not this one, first).
 """
 
@@ -19,6 +19,7 @@ from planner.cli import (
     _load,
     _plan,
     _warn,
+    force_option,
     horizon_options,
     lang_option,
     schedule_argument,
@@ -26,7 +27,7 @@ from planner.cli import (
     version_option,
 )
 from planner.errors import PlannerError, Problem, Where
-from planner.files import write_atomically
+from planner.files import write_output
 
 if TYPE_CHECKING:  # the engine and the model are imported when a command runs
     from planner.plan import Plan
@@ -84,10 +85,11 @@ def _done(output: str, what: str) -> None:
                    "three after).")
 @horizon_options
 @lang_option
+@force_option
 @version_option
 def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: bool,
              from_date: dt.datetime | None, to_date: dt.datetime | None,
-             today_date: dt.datetime | None, lang: str) -> None:
+             today_date: dt.datetime | None, lang: str, force: bool) -> None:
     """Draw the plan as a timeline: years across, one row per forum, exercise and deployment.
 
     Cycles and their phases are shaded, events are marks with tooltips (dates, place,
@@ -127,7 +129,7 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
                 data = png(chart, browser=find_browser(os.environ))
             except ScreenshotError as error:
                 raise click.ClickException(str(error)) from None
-    write_atomically(output, data)
+    write_output(output, data, force=force, inputs=[loaded.path])
     _warn(plan)
     _done(output, f"the timeline of {len(plan.events)} events ({plan.horizon[0]} to "
                   f"{plan.horizon[1]}, {fmt})")
@@ -203,9 +205,10 @@ def _check_parties(schedule: Schedule, parties: tuple[str, ...]) -> None:
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
 @lang_option
+@force_option
 @version_option
 def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime | None,
-        lang: str) -> None:
+        lang: str, force: bool) -> None:
     """Write the Annual Plan of Activities of YEAR, grouped by line of effort.
 
     Every activity of the year with its dates, place, participants and status, under
@@ -227,8 +230,9 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
             raise click.BadParameter(f"{output!r} ends in {suffix or 'no suffix'}; use "
                                      f"{', '.join(sorted(FORMATS))}", param_hint="'-o'")
         fmt = FORMATS[suffix]
-    plan = _plan_span(_load(schedule), dt.date(year, 1, 1), dt.date(year, 12, 31), today_date)
-    write_atomically(output, render_apa(plan, year, fmt, lang))
+    loaded = _load(schedule)
+    plan = _plan_span(loaded, dt.date(year, 1, 1), dt.date(year, 12, 31), today_date)
+    write_output(output, render_apa(plan, year, fmt, lang), force=force, inputs=[loaded.path])
     _warn(plan)
     _done(output, f"the Annual Plan of Activities {year} ({fmt})")
 
@@ -243,9 +247,11 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
               help="File to write; '-' is standard output.")
 @horizon_options
 @lang_option
+@force_option
 @version_option
 def export(schedule: Path | None, fmt: str, output: str, from_date: dt.datetime | None,
-           to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str) -> None:
+           to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str,
+           force: bool) -> None:
     """Write every event as CSV rows or a JSON document, for spreadsheets and programs.
 
     Columns: id, uid, forum, kind, title, start, end, all_day, timezone, venue, location,
@@ -262,6 +268,6 @@ def export(schedule: Path | None, fmt: str, output: str, from_date: dt.datetime 
     loaded = _load(schedule)
     plan = _plan_span(loaded, *_span(loaded, from_date, to_date), today_date)
     data = to_csv(plan, loaded, lang) if fmt == "csv" else to_json(plan, loaded, lang)
-    write_atomically(output, data)
+    write_output(output, data, force=force, inputs=[loaded.path])
     _warn(plan)
     _done(output, f"{len(plan.events)} events ({fmt})")

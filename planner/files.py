@@ -1,52 +1,174 @@
-"""Writing output so that a failed run never leaves a half-written file."""
+"""Writing output so that a run never destroys what it should not touch.
+
+- A file planner did not write is not replaced unless the user says --force (check_output),
+  and an input of the same run (the schedule) never is.
+- A regular file is replaced through a temp file and a rename, so a failed run leaves the
+  previous file byte-identical. A symlink is followed: the file it points to is replaced and
+  the link stays. A device or FIFO (/dev/null, /dev/stdout, a named pipe) is written
+  directly, as a shell redirection would: renaming over it would replace the node itself.
+- A write that fails for a reason that is not the user's mistake (disk full, file size
+  limit, standard output closed) raises WriteFailed: one line, exit status 1.
+"""
 
 from __future__ import annotations
 
 import glob
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from planner.errors import PlannerError, Problem, Where
 
+# What planner writes near the top of its files, so that it can tell them from the user's.
+MARKERS = (
+    b"PRODID:-//planner//",  # .ics
+    b'<meta name="generator" content="planner">',  # HTML pages
+    b"<!-- generator: planner -->",  # SVG (at the top), Markdown (at the end)
+    b'"schema": "urn:planner:',  # JSON export
+    b"tEXtSoftware\x00planner",  # PNG
+)
+_HEAD = 4096  # bytes at each end of an existing file looked at for a marker
 
-def write_atomically(target: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temp file and a rename; "-" means stdout.
 
-    The temp file lives in the target's folder so that ``os.replace`` is atomic;
-    on any failure it is removed and the previous file stays byte-identical.
+class WriteFailed(Exception):
+    """The output could not be written for a reason that is not the user's mistake."""
+
+
+def write_output(target: str | Path, data: bytes, *, force: bool = False,
+                 inputs: Iterable[str | Path] = ()) -> None:
+    """check_output, then write_atomically."""
+    check_output(target, data, force=force, inputs=inputs)
+    write_atomically(target, data)
+
+
+def check_output(target: str | Path, data: bytes = b"", *, force: bool = False,
+                 inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse to write over an input of this run, or over a file planner did not write.
+
+    A file counts as planner's when it is empty, carries one of MARKERS in its first or
+    last 4 KB, or starts with the same line as `data` (a CSV header).
 
     Raises:
-        PlannerError: when the target's folder is missing or not writable.
+        PlannerError: the target is an input (even with `force`), or holds someone else's
+            data and `force` is not set.
     """
     if str(target) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
         return
-    path = Path(target)
+    path = Path(os.path.realpath(target))
+    for source in inputs:
+        if _same_file(path, Path(source)):
+            raise PlannerError(Problem(Where(str(target)), "is an input of this run (the "
+                                       "schedule); not overwritten", "write to another file"))
+    if force or not path.is_file():
+        return
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(_HEAD)
+            stream.seek(max(len(head), path.stat().st_size - _HEAD))
+            tail = stream.read(_HEAD)
+    except OSError:
+        return  # unreadable: the write itself says what is wrong
+    if not head or any(marker in head or marker in tail for marker in MARKERS) \
+            or _same_first_line(head, data):
+        return
+    raise PlannerError(Problem(Where(str(target)), "exists and was not written by planner; "
+                               "not overwritten",
+                               "choose another file, or pass --force to replace it"))
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
+def _same_first_line(head: bytes, data: bytes) -> bool:
+    first = data.split(b"\n", 1)[0]
+    return bool(first) and head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0] == \
+        first.removeprefix(b"\xef\xbb\xbf")
+
+
+def write_atomically(target: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``target``; "-" means stdout.
+
+    A regular file (or a new one) is written through a temp file in its folder and renamed,
+    so that on any failure the previous file stays byte-identical. A symlink's target is
+    replaced that way and the link kept; a device or FIFO is written directly.
+
+    Raises:
+        PlannerError: when the target's folder is missing or not writable, or it is a folder.
+        WriteFailed: when the bytes could not be written (disk full, file too large...).
+    """
+    if str(target) == "-":
+        _write_stdout(data)
+        return
+    path = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise PlannerError(Problem(Where(str(target)), "is a folder", "name a file to write"))
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_directly(target, path, data)
+        return
+    _replace(target, path, data, mode)
+
+
+def _replace(target: str | Path, path: Path, data: bytes, mode: int | None) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     _sweep_orphans(folder, path.name)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
                                              dir=folder)
     except OSError as error:  # no such folder, or not allowed to write there: the user's path
-        reason = error.strerror or type(error).__name__
-        raise PlannerError(Problem(Where(str(target)), f"cannot write here: {reason}",
+        raise PlannerError(Problem(Where(str(target)), f"cannot write here: {_reason(error)}",
                                    f"check that the folder {folder} exists and is writable")) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temp_name, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temp_name, 0o644)
+        os.chmod(temp_name, mode & 0o777 if mode is not None else 0o644)
         os.replace(temp_name, path)
+    except OSError as error:
+        Path(temp_name).unlink(missing_ok=True)
+        raise WriteFailed(f"{target}: could not write: {_reason(error)}; the previous file "
+                          "is unchanged") from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _write_directly(target: str | Path, path: Path, data: bytes) -> None:
+    try:
+        with open(path, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise WriteFailed(f"{target}: could not write: {_reason(error)}") from None
+
+
+def _write_stdout(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as error:
+        # What is still buffered would fail again when Python exits and print a traceback.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        raise WriteFailed(f"standard output: could not write: {_reason(error)}") from None
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
 
 
 def _sweep_orphans(folder: Path, name: str) -> None:

@@ -70,13 +70,14 @@ def apa_markdown(plan: Plan, year: int, lang: str = "en") -> str:
         out.append("| " + " | ".join(_md(label(c, lang)) for c in _COLUMNS) + " |")
         out.append("|" + "|".join("---" for _ in _COLUMNS) + "|")
         out += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in rows]
+    out += ["", "<!-- generator: planner -->"]  # invisible; tells planner.files the file is ours
     return "\n".join(out) + "\n"
 
 
 def apa_html(plan: Plan, year: int, lang: str = "en") -> str:
     heading, intro = _title(plan, year, lang)
     out = ["<!DOCTYPE html>", f'<html lang="{"es" if lang == "es" else "en"}">', "<head>",
-           '<meta charset="utf-8">',
+           '<meta charset="utf-8">', '<meta name="generator" content="planner">',
            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
            'style-src \'unsafe-inline\'">',
            f"<title>{esc(heading)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",

@@ -31,7 +31,7 @@ from planner.export.icstext import (
 from planner.export.labels import STATUS_WORDS
 from planner.export.state import PLANNER_ID, Changes, Previous, read_previous, settle
 from planner.export.vtimezone import vtimezone
-from planner.files import write_atomically
+from planner.files import write_output
 from planner.i18n import Text, phrase_in
 from planner.plan import Plan, PlannedEvent, Status
 
@@ -144,15 +144,19 @@ def prepare_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
 def write_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
                    party_names: dict[str, Text] | None = None, lang: str = "en",
                    events: Iterable[PlannedEvent] | None = None, prune: bool = False,
-                   calendar_name: Text | None = None) -> Written | None:
+                   calendar_name: Text | None = None, force: bool = False,
+                   inputs: Iterable[str | Path] = ()) -> Written | None:
     """Regenerate the calendar file at `target` ("-": standard output) over its previous
-    version; None, and nothing written, when it would hold no event at all."""
+    version; None, and nothing written, when it would hold no event at all.
+
+    A file that planner did not write is not replaced unless `force`, and `inputs` (the
+    schedule) never are (planner.files.check_output)."""
     rendered, previous = prepare_calendar(target, plan, stamp=stamp, party_names=party_names,
                                           lang=lang, events=events, prune=prune,
                                           calendar_name=calendar_name)
     if not rendered.changes.written:
         return None
-    write_atomically(target, rendered.data)
+    write_output(target, rendered.data, force=force, inputs=inputs)
     return Written(str(target), rendered.changes, previous.notes)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -29,7 +30,7 @@ from pathlib import Path
 from planner.errors import PlannerError, Problem, Where
 from planner.export.ics import AUDIENCE, Written, prepare_calendar
 from planner.export.icstext import read_components
-from planner.files import write_atomically
+from planner.files import check_output, write_atomically
 from planner.i18n import Text
 from planner.plan import Plan, PlannedEvent
 from planner.schedule.model import Schedule
@@ -197,23 +198,41 @@ def file_names(keys: Sequence[str], folder: Path) -> dict[str, Path]:
 
 def audience_marks(folder: Path) -> dict[Path, str]:
     """File -> its X-PLANNER-AUDIENCE ("<split>:<key>", "" when it has none), for every
-    calendar file in `folder`."""
+    calendar file in `folder`.
+
+    Only regular files directly in the folder are read: a symlink could lead outside it, and
+    a FIFO or a device would hang the run or never end.
+    """
     found: dict[Path, str] = {}
     if not folder.is_dir():
         return found
-    for path in sorted(folder.glob("*.ics")):
+    base = folder.resolve()
+    with os.scandir(folder) as entries:
+        files = sorted(entry.name for entry in entries
+                       if entry.name.endswith(".ics") and entry.is_file(follow_symlinks=False))
+    for name in files:
         try:
-            calendar = read_components(path.read_bytes())
+            calendar = read_components((base / name).read_bytes())
         except OSError:
             continue
         if calendar is not None:
-            found[path.resolve()] = calendar.get(AUDIENCE) or ""
+            found[base / name] = calendar.get(AUDIENCE) or ""
     return found
+
+
+def _refuse_odd_files(paths: Iterable[Path]) -> None:
+    """Only regular files (or none yet) are read and written in a --split folder."""
+    for path in paths:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise PlannerError(Problem(Where(str(path)), "is a symlink or not a regular file; "
+                                       "--split reads and writes only regular files in its folder",
+                                       "remove it, or write the split into another folder"))
 
 
 def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, *,
                 stamp: dt.datetime, lang: str = "en", events: Iterable[PlannedEvent] | None = None,
-                prune: bool = False, calendar_name: Text | None = None) -> list[Written]:
+                prune: bool = False, calendar_name: Text | None = None, force: bool = False,
+                inputs: Iterable[str | Path] = ()) -> list[Written]:
     """One calendar per audience of `split` in `folder` (made if missing, parents not).
 
     Each file is regenerated over its previous version like a single calendar (state.py)
@@ -222,9 +241,12 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
     cancelled, so its subscribers drop them. Every calendar is rendered before the first is
     written, and each is written atomically.
 
+    A file planner did not write is not replaced unless `force`; `inputs` never are.
+
     Raises:
-        PlannerError: when `folder` is a file or cannot be made, or when a file to write is a
-            calendar written for another audience (another split, or no split).
+        PlannerError: when `folder` is a file or cannot be made, when a file to write is a
+            calendar written for another audience (another split, or no split), a symlink,
+            not a regular file, or someone else's file.
     """
     target = Path(folder)
     if target.exists() and not target.is_dir():
@@ -234,6 +256,7 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
     base = calendar_name or plan.calendar_name
     groups = audiences(schedule, plan, split, events)
     paths = file_names([group.key for group in groups], target)
+    _refuse_odd_files(paths.values())
     marks = audience_marks(target)
     for key, path in paths.items():
         if marks.get(path, f"{split}:{key}") != f"{split}:{key}":
@@ -253,6 +276,7 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
                                               lang=lang, events=group.events, prune=prune,
                                               calendar_name=name, audience=f"{split}:{group.key}")
         if rendered.changes.written:
+            check_output(paths[group.key], rendered.data, force=force, inputs=inputs)
             ready.append((paths[group.key], rendered, previous))
     try:
         target.mkdir(exist_ok=True)

@@ -72,7 +72,8 @@ def timeline_svg(plan: Plan, schedule: Schedule, *, today: dt.date, lang: str = 
 
 def svg_document(chart: Chart) -> bytes:
     """The chart as a standalone .svg file."""
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + chart.svg + "\n").encode("utf-8")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!-- generator: planner -->\n' + chart.svg
+            + "\n").encode("utf-8")
 
 
 def timeline_html(plan: Plan, schedule: Schedule, *, today: dt.date, lang: str = "en") -> bytes:

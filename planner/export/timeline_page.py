@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -48,6 +49,7 @@ def page(plan: Plan, schedule: Schedule, svg: str, *, today: dt.date, lang: str)
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="planner">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         'style-src \'unsafe-inline\'">',
         f"<title>{esc(title)}</title>",
@@ -139,7 +141,17 @@ def png(chart: Chart, *, browser: str | None, timeout: float = 90) -> bytes:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
             raise ScreenshotError(f"{executable} wrote no picture (exit status {done.returncode}): "
                                   + " | ".join(detail))
-        return target.read_bytes()
+        return _signed(target.read_bytes())
+
+
+def _signed(picture: bytes) -> bytes:
+    """The PNG with a tEXt chunk "Software: planner" after its header, so that planner
+    knows the file as its own when asked to write over it (planner.files)."""
+    text = b"Software\x00planner"
+    chunk = (len(text).to_bytes(4, "big") + b"tEXt" + text
+             + zlib.crc32(b"tEXt" + text).to_bytes(4, "big"))
+    header_end = 8 + 4 + 4 + 13 + 4  # signature, then the IHDR chunk
+    return picture[:header_end] + chunk + picture[header_end:]
 
 
 _CSS = f"""

@@ -36,10 +36,12 @@ def test_generate_without_a_schedule_writes_roundtable_ics_here_and_says_where(
     assert count == len(Calendar.from_ical(written.read_bytes()).walk("VEVENT"))
 
 
-def test_generate_replaces_an_existing_file(runner: CliRunner) -> None:
+def test_generate_replaces_an_existing_file_with_force(runner: CliRunner) -> None:
     with runner.isolated_filesystem():
         Path("roundtable.ics").write_bytes(b"old")
-        result = runner.invoke(cli, ["generate", *TODAY])
+        assert runner.invoke(cli, ["generate", *TODAY]).exit_code == 2
+        assert Path("roundtable.ics").read_bytes() == b"old"
+        result = runner.invoke(cli, ["generate", "--force", *TODAY])
         assert result.exit_code == 0
         assert Path("roundtable.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
         assert sorted(os.listdir(".")) == ["roundtable.ics"]  # no temp file left

@@ -180,7 +180,9 @@ def test_a_failed_write_keeps_the_previous_file_and_the_state_in_it(
 
     monkeypatch.setattr("planner.files.os.replace", broken_rename)
     failed = CliRunner().invoke(cli, ["generate", str(small), "-o", str(out)])
-    assert isinstance(failed.exception, OSError) and failed.exit_code == 1
+    assert failed.exit_code == 1
+    assert failed.stderr == (f"planner: {out}: could not write: No space left on device; the "
+                             "previous file is unchanged\n")
     assert out.read_bytes() == previous
     assert sorted(os.listdir(tmp_path)) == ["plan.ics", "small.toml"]  # no temp file left
     monkeypatch.undo()
@@ -215,11 +217,15 @@ def test_a_broken_schedule_leaves_the_previous_file_alone(small: Path, tmp_path:
     assert out.read_bytes() == previous
 
 
-def test_a_previous_file_that_is_not_a_calendar_is_replaced_with_a_warning(
+def test_a_previous_file_that_is_not_a_calendar_is_replaced_only_with_force(
         small: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
     out.write_bytes(b"not a calendar at all")
-    result = generate(small, out)
+    refused = generate(small, out)
+    assert refused.exit_code == 2
+    assert "was not written by planner" in refused.stderr and "--force" in refused.stderr
+    assert out.read_bytes() == b"not a calendar at all"
+    result = generate(small, out, "--force")
     assert result.exit_code == 0
     assert "not a calendar planner can read" in result.stderr
     assert len(events(out)) == 9

@@ -108,7 +108,7 @@ def test_deadlines_recesses_and_today_are_drawn(run: Run, tmp_path: Path) -> Non
 
 def test_svg_is_a_wellformed_standalone_file(run: Run, tmp_path: Path, roundtable: Schedule) -> None:
     svg = write(run, tmp_path, "plan.svg")
-    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- generator: planner -->\n<svg ')
     root = ET.fromstring(svg.encode("utf-8"))
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
     forums = [g for g in root.iter(f"{SVG}g") if g.get("data-row") == "forum"]
