@@ -11,7 +11,7 @@ from operator import attrgetter
 from planner.collector import collector_paused
 from planner.days.closed import ClosedDays
 from planner.deployments import deployment_events
-from planner.errors import PlannerError, Problem
+from planner.errors import PlannerError, Problem, Where
 from planner.exercises import all_windows
 from planner.forum_placer import ForumPlacer, Slot
 from planner.i18n import Text, phrase
@@ -27,6 +27,11 @@ from planner.rules.weekdays import AllowedWeekdays
 from planner.schedule.model import Exercise, ExerciseWindow, Forum, HeldEvent, Schedule
 from planner.series import series_events
 from planner.tasks import task_events
+
+# Slots and series occurrences one run may plan, checked before placing any: the theater
+# benchmark at scale 3 plans about 90,000; far more would run for many minutes and then
+# exhaust memory.
+MAX_EVENTS = 250_000
 
 
 def make_plan(schedule: Schedule, *, today: dt.date,
@@ -58,7 +63,8 @@ def _make_plan(schedule: Schedule, today: dt.date,
                for forum in schedule.forums]
     regular = series_events(schedule, closed, ledger, last)  # their rhythm is fixed: book first
     failures: list[Problem] = []
-    _place_in_date_order(placers, last, failures)
+    _place_in_date_order(placers, last, failures, budget=MAX_EVENTS - len(regular),
+                         where=Where(schedule.path))
     if failures:
         raise PlannerError(*failures)
     events: list[PlannedEvent] = list(regular)
@@ -87,10 +93,19 @@ def default_rules(schedule: Schedule, closed: ClosedDays, during: DuringExercise
 
 
 def _place_in_date_order(placers: Sequence[ForumPlacer], until: dt.date,
-                         failures: list[Problem]) -> None:
-    """Fill every forum's slots in one date order, so leaders and spacing see earlier events."""
+                         failures: list[Problem], budget: int, where: Where) -> None:
+    """Fill every forum's slots in one date order, so leaders and spacing see earlier events.
+
+    Raises:
+        PlannerError: when there are more than `budget` slots (see MAX_EVENTS), before any
+            is placed.
+    """
     queue: list[tuple[tuple[dt.date, str, str], int, ForumPlacer, Slot | HeldEvent]] = []
     for placer in placers:
+        if len(queue) > budget:
+            raise PlannerError(Problem(where, f"would plan more than {MAX_EVENTS:,} events, the "
+                                       "limit per run", "plan a shorter horizon (plan.to, --to) "
+                                       "or split the schedule into several files"))
         for item in placer.items(until):
             if isinstance(item, Slot):
                 key = (item.held.start if item.held else item.window.start, placer.forum.id,

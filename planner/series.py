@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from dateutil.rrule import rrulestr
 
 from planner.days.closed import ClosedDays
 from planner.days.zones import local_span
+from planner.errors import PlannerError, Problem
 from planner.i18n import Localized, Text, phrase
 from planner.ledger import Booking, Ledger
-from planner.plan import PlannedEvent, Provenance, SeriesRef, Status
+from planner.plan import PlannedEvent, Provenance, SeriesRef, Status, at_line_of
 from planner.schedule.model import Forum, Schedule, Series
 
 _MAX_SHIFT = 7  # a closed date moves at most a week later, else it is dropped
+MAX_OCCURRENCES = 20_000  # per series and run: a daily series for 55 years
 
 
 def series_events(schedule: Schedule, closed: ClosedDays, ledger: Ledger,
@@ -31,8 +34,8 @@ def _expand(schedule: Schedule, forum: Forum, series: Series, closed: ClosedDays
     last = min(series.end or until, until)
     start = dt.datetime.combine(series.start, dt.time())
     rule = rrulestr(f"RRULE:{series.rrule}", dtstart=start)
-    dates = [moment.date() for moment in rule.between(start, dt.datetime.combine(last, dt.time()),
-                                                      inc=True)]
+    dates = _occurrences(series, rule, last)
+    on_dates = set(dates)
     venue = schedule.venue(series.venue)
     parties = series.participants or forum.parties
     countries = frozenset({schedule.party(p).country for p in parties} | {venue.country})
@@ -46,7 +49,7 @@ def _expand(schedule: Schedule, forum: Forum, series: Series, closed: ClosedDays
             continue
         for shift in range(1, _MAX_SHIFT + 1):
             later = day + dt.timedelta(days=shift)
-            if later > last or later in dates:
+            if later > last or later in on_dates:
                 break
             if closed.why_closed(later, countries) is None:
                 moved.append((day, later, reason))
@@ -64,6 +67,21 @@ def _expand(schedule: Schedule, forum: Forum, series: Series, closed: ClosedDays
         ledger.book(Booking(event.start, event.end, event.id, venue.country), forum.id, series.id,
                     series.leaders)
     return events
+
+
+def _occurrences(series: Series, rule: Iterable[dt.datetime], last: dt.date) -> list[dt.date]:
+    """The series' days up to `last`, refused beyond MAX_OCCURRENCES (it would not end)."""
+    dates: list[dt.date] = []
+    for moment in rule:
+        if moment.date() > last:
+            break
+        if len(dates) == MAX_OCCURRENCES:
+            raise PlannerError(Problem(
+                at_line_of(series.where, series.where.key + ".rrule"),
+                f"has more than {MAX_OCCURRENCES:,} occurrences up to {last}, the limit per series",
+                "give the series an end date, a larger INTERVAL, or plan a shorter horizon"))
+        dates.append(moment.date())
+    return dates
 
 
 def _event(series: Series, forum: Forum, venue_id: str, venue_name: Text, zone: str, day: dt.date,

@@ -53,7 +53,25 @@ else:  # tomli 2.1+ gives the line of a syntax error as an attribute
 
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2199, 12, 31)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")  # fullmatch: "$" would let a "\n" end it
+# A UID domain ends every UID; ";" "," and spaces would be split or escaped in a calendar,
+# and planner would no longer recognise its own events there.
+_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,251}[A-Za-z0-9])?")
+MAX_SCHEDULE_BYTES = 16 * 1024 * 1024
+_RRULE_EXAMPLE = 'e.g. rrule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU"'
+_WEEKDAY = r"(MO|TU|WE|TH|FR|SA|SU)"
+# Each part a series may use, with the pattern of one list item and its numeric range.
+_RRULE_PARTS: dict[str, tuple[str, int, int]] = {
+    "FREQ": (r"DAILY|WEEKLY|MONTHLY|YEARLY", 0, 0),
+    "INTERVAL": (r"\d{1,4}", 1, 1000),
+    "BYDAY": (rf"[+-]?\d{{1,2}}{_WEEKDAY}|{_WEEKDAY}", 1, 53),
+    "BYMONTHDAY": (r"[+-]?\d{1,2}", 1, 31),
+    "BYMONTH": (r"\d{1,2}", 1, 12),
+    "BYYEARDAY": (r"[+-]?\d{1,3}", 1, 366),
+    "BYWEEKNO": (r"[+-]?\d{1,2}", 1, 53),
+    "BYSETPOS": (r"[+-]?\d{1,3}", 1, 366),
+    "WKST": (_WEEKDAY, 0, 0),
+}
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -66,12 +84,75 @@ def load_schedule(path: str | Path, overrides: Sequence[str] = ()) -> Schedule:
     """
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as stream:  # at most one byte past the limit: /dev/zero ends
+            raw = stream.read(MAX_SCHEDULE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise PlannerError(Problem(Where(name), f"cannot read the schedule: {reason}",
                                    "check the path")) from None
+    if len(raw) > MAX_SCHEDULE_BYTES:
+        raise PlannerError(Problem(Where(name), "is larger than 16 MB, the limit for a schedule",
+                                   "check that this is the schedule file; split a larger one")) \
+            from None
     return parse_schedule(raw, name, overrides)
+
+
+def rrule_problem(rule: str) -> tuple[str, str] | None:
+    """(message, hint) for the first thing wrong in a series' rrule, part by part; None if
+    every part is one a series may use, with values in range."""
+    seen: set[str] = set()
+    for part in rule.upper().split(";"):
+        name, equals, value = part.partition("=")
+        if name in ("COUNT", "UNTIL"):
+            return "must not hold COUNT or UNTIL", "set `end = <date>` instead"
+        if name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            return (f"{name} is not supported: a series has one event a day",
+                    "set start_time and hours for the time of day")
+        if name not in _RRULE_PARTS or not equals:
+            return f"{part!r} is not a part a series may use", _RRULE_EXAMPLE
+        if name in seen:
+            return f"{name} is given twice", "keep one"
+        seen.add(name)
+        pattern, low, high = _RRULE_PARTS[name]
+        items = value.split(",") if name not in ("FREQ", "INTERVAL", "WKST") else [value]
+        for item in items:
+            if not re.fullmatch(pattern, item):
+                return f"{name}={value} is not valid", _RRULE_EXAMPLE
+            number = re.match(r"[+-]?\d+", item)
+            if number and high and not low <= abs(int(number.group())) <= high:
+                signed = "" if name in ("INTERVAL", "BYMONTH") else f", or -{high} to -1 from the end"
+                return f"{name}={value}: {item} is out of range", f"use {low} to {high}{signed}"
+    if "FREQ" not in seen:
+        return "needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY", _RRULE_EXAMPLE
+    return _rrule_combination_problem(dict(part.partition("=")[::2] for part in rule.upper().split(";")))
+
+
+def _rrule_combination_problem(parts: dict[str, str]) -> tuple[str, str] | None:
+    """What RFC 5545 (3.3.10) rules out for this FREQ, and day-month pairs that never occur:
+    such a rule would be searched for an occurrence until the year 9999."""
+    freq = parts["FREQ"]
+    allowed = {"BYWEEKNO": ("YEARLY",), "BYYEARDAY": ("YEARLY",),
+               "BYMONTHDAY": ("DAILY", "YEARLY", "MONTHLY")}
+    for name, freqs in allowed.items():
+        if name in parts and freq not in freqs:
+            return f"{name} cannot be used with FREQ={freq}", f"use FREQ={freqs[-1]}"
+    ordinals = [abs(int(day[:-2])) for day in parts.get("BYDAY", "").split(",") if day[:-2]]
+    if ordinals:
+        most = 53 if freq == "YEARLY" and "BYMONTH" not in parts else 5
+        if freq not in ("MONTHLY", "YEARLY"):
+            return (f"BYDAY={parts['BYDAY']}: a numbered weekday needs FREQ=MONTHLY or YEARLY",
+                    "e.g. FREQ=MONTHLY;BYDAY=2TU")
+        if max(ordinals) > most:
+            return (f"BYDAY={parts['BYDAY']}: no period has {max(ordinals)} of a weekday",
+                    f"use 1 to {most}, or -1 to -{most} from the end")
+    if "BYMONTH" in parts and "BYMONTHDAY" in parts:
+        days = [int(day) for day in parts["BYMONTHDAY"].split(",")]
+        months = [int(month) for month in parts["BYMONTH"].split(",")]
+        if not any(abs(day) <= calendar.monthrange(2000, month)[1]
+                   for day in days for month in months):
+            return (f"BYMONTH={parts['BYMONTH']} has no day BYMONTHDAY={parts['BYMONTHDAY']}",
+                    "pick a day that these months have")
+    return None
 
 
 def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Schedule:
@@ -156,7 +237,7 @@ class _Loader:
 
     # -- helpers ---------------------------------------------------------------------------
     def _id(self, table: Table, value: str) -> str:
-        if not _ID.match(value):
+        if not _ID.fullmatch(value):
             self.problems.add(table.path, f"id {value!r} must be letters, digits, '_' or '-'",
                               "rename it, e.g. executive_session")
         return value
@@ -206,6 +287,9 @@ class _Loader:
         title = plan.localized("name")
         calendar_name = plan.localized("calendar_name", default="") or title
         uid_domain = plan.text("uid_domain", default="planner.invalid")
+        if not _DOMAIN.fullmatch(uid_domain):
+            self.problems.add(plan.key("uid_domain"), f"{uid_domain!r} is not a domain name",
+                              "use letters, digits, '.' and '-', e.g. roundtable.example.org")
         span = self._span(plan, "from", "to")
         plan.finish()
         days = self.days(root.table("days") or Table({}, "days", self.problems))
@@ -352,20 +436,16 @@ class _Loader:
     def _check_rrule(self, table: Table, rule: str, start: dt.date | None) -> None:
         if not rule:
             return
-        upper = rule.upper()
-        if not re.search(r"FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)\b", upper):
-            self.problems.add(table.key("rrule"), "needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY",
-                              "e.g. rrule = \"FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU\"")
-            return
-        if "COUNT=" in upper or "UNTIL=" in upper:
-            self.problems.add(table.key("rrule"), "must not hold COUNT or UNTIL",
-                              "set `end = <date>` instead")
+        problem = rrule_problem(rule)
+        if problem is not None:
+            message, hint = problem
+            self.problems.add(table.key("rrule"), message, hint)
             return
         try:
-            rrulestr(f"RRULE:{upper}", dtstart=dt.datetime.combine(start or EARLIEST, dt.time()))
+            rrulestr(f"RRULE:{rule.upper()}",
+                     dtstart=dt.datetime.combine(start or EARLIEST, dt.time()))
         except (ValueError, TypeError) as error:
-            self.problems.add(table.key("rrule"), f"is not an RFC 5545 rule: {error}",
-                              "e.g. rrule = \"FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU\"")
+            self.problems.add(table.key("rrule"), f"is not an RFC 5545 rule: {error}", _RRULE_EXAMPLE)
 
     def activity(self, activity_id: str, table: Table, parties: set[str], venues: set[str],
                  categories: set[str], forum_leaders: tuple[str, ...]) -> Activity:
