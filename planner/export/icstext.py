@@ -305,3 +305,75 @@ def read_components(data: bytes, root_name: str = "VCALENDAR") -> Component | No
     if root is None or stack or root.name != root_name:
         return None
     return root
+
+
+@dataclass(slots=True)
+class ReadEvents:
+    """The VEVENTs found in a file by read_events, and what could not be read."""
+
+    events: list[Component]
+    damaged: int  # events skipped: BEGIN/END that do not match, lines without a colon
+    replaced: int  # events read with U+FFFD for bytes that are not UTF-8
+    is_calendar: bool  # a BEGIN:VCALENDAR was seen at all
+
+
+def read_events(data: bytes) -> ReadEvents:
+    """Every VEVENT in a file's bytes, one by one, however damaged the rest of the file is.
+
+    The previous calendar is planner's state, so one stray byte must not lose all of it: a
+    UTF-8 BOM (Notepad) is dropped, bytes that are not UTF-8 become U+FFFD in their event
+    only, a mismatched END or a missing one costs only the event it is in, and events in a
+    nested VCALENDAR or in two concatenated files are all found.
+    """
+    found = ReadEvents([], 0, 0, False)
+    stack: list[Component] = []  # the open VEVENT and its open children
+    damaged = replaced = False
+    data = data.replace(b"\r\n ", b"")
+    if b"\n " in data or b"\n\t" in data:
+        data = _UNFOLD.sub(b"", data)
+
+    def close(event: Component) -> None:
+        if damaged:
+            found.damaged += 1
+        else:
+            found.events.append(event)
+            found.replaced += replaced
+
+    for raw in data.split(b"\n"):
+        raw = raw[:-1] if raw.endswith(b"\r") else raw
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line, replaced = raw.decode("utf-8", "replace"), bool(stack) or replaced
+        line = line.lstrip("\ufeff")
+        head = line[:6].upper()
+        if head == "BEGIN:" and line[6:].upper() in ("VEVENT", "VCALENDAR"):
+            found.is_calendar = found.is_calendar or line[6:].upper() == "VCALENDAR"
+            if line[6:].upper() == "VCALENDAR":
+                continue
+            if stack:
+                found.damaged += 1  # the previous event never ended
+            stack, damaged, replaced = [Component("VEVENT")], False, False
+        elif not stack or not line:
+            continue
+        elif head == "BEGIN:":
+            stack.append(Component(line[6:].upper()))
+        elif head[:4] == "END:":
+            name = line[4:].upper()
+            if stack[-1].name != name:
+                damaged = True
+                if name != "VEVENT":
+                    continue
+                stack = stack[:1]
+            done = stack.pop()
+            if stack:
+                stack[-1].children.append(done)
+            else:
+                close(done)
+        elif ":" not in line:
+            damaged = True
+        else:
+            stack[-1].lines.append(line)
+    if stack:
+        found.damaged += 1
+    return found

@@ -22,8 +22,12 @@ so a new DTSTAMP alone never counts as a change. The file is only replaced atomi
 new calendar is complete (planner.files.write_atomically), so a failed run leaves the old
 file, and with it the state, untouched.
 
-A previous file that is not a calendar is not state: it is replaced and SEQUENCE starts at 0.
-Events in it that planner did not write for this plan's UID domain are not carried over.
+The previous file is read event by event (icstext.read_events): a BOM, a byte that is not
+UTF-8, a broken BEGIN/END or two files run together cost at most the events they touch, and
+an event whose dates cannot be handled (year 9999, an unknown zone) is skipped; each kind of
+loss is said in a note. Events in it that planner did not write for this plan's UID domain
+are not carried over, and of planner's own only the properties planner writes are (a
+forged ATTACH or URL is dropped). A file that holds no calendar at all is not state.
 """
 
 from __future__ import annotations
@@ -35,11 +39,29 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from planner.collector import collector_paused
-from planner.export.icstext import Component, day_of, read_components, utc_text, zone_days
+from planner.export.icstext import (
+    Component,
+    day_of,
+    name_of,
+    read_events,
+    utc_text,
+    zone_days,
+)
 
 VOLATILE = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
 _VOLATILE_STARTS = tuple(name + mark for name in VOLATILE for mark in ":;")
 PLANNER_ID = "X-PLANNER-ID"
+# Every property planner.export.ics writes in a VEVENT and a VALARM (X-PLANNER-* besides):
+# the only ones carried over from a previous file. tests/export/test_state_reading.py checks
+# that a rendered calendar uses no other.
+WRITTEN_PROPERTIES = frozenset({
+    "SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "RECURRENCE-ID", "SEQUENCE", "RRULE",
+    "EXDATE", "CATEGORIES", "DESCRIPTION", "LOCATION", "ORGANIZER", "STATUS", "TRANSP",
+    "LAST-MODIFIED", "X-MICROSOFT-CDO-BUSYSTATUS"})
+ALARM_PROPERTIES = frozenset({"ACTION", "DESCRIPTION", "TRIGGER"})
+# RFC 5545 gives no bound, but clients store SEQUENCE in 32 bits.
+MAX_SEQUENCE = 2**31 - 1
+_FIRST_DAY, _LAST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)  # see _usable
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,44 +134,80 @@ def read_previous(path: str | Path, uid_domain: str) -> Previous:
 
 
 def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar") -> Previous:
-    """The state in a calendar's bytes (see read_previous)."""
-    calendar = read_components(data)
-    if calendar is None:
+    """The state in a calendar's bytes (see read_previous), read event by event: what cannot
+    be read is skipped and said, the rest is kept."""
+    found = read_events(data)
+    if not found.is_calendar and not found.events:
         return Previous(notes=(f"{name}: not a calendar planner can read; it is replaced and "
                                "SEQUENCE starts at 0",))
     events: dict[str, PreviousEvent] = {}
-    foreign = 0
-    for component in calendar.children:
-        if component.name != "VEVENT":
-            continue
+    foreign = duplicates = unreadable = 0
+    for component in found.events:
         uid = component.get("UID") or ""
-        if not is_planners(component, uid_domain) or uid in events or not _usable(component):
+        if not is_planners(component, uid_domain):
             foreign += 1
             continue
-        events[uid] = PreviousEvent(uid, component, sequence_of(component), content_of(component),
-                                    (component.get("STATUS") or "").upper() == "CANCELLED")
-    notes: tuple[str, ...] = ()
+        if not _usable(component):
+            unreadable += 1
+            continue
+        own = own_properties(component)
+        event = PreviousEvent(uid, own, sequence_of(own), content_of(own),
+                              (own.get("STATUS") or "").upper() == "CANCELLED")
+        if uid in events:
+            duplicates += 1
+            if event.sequence <= events[uid].sequence:
+                continue  # the highest SEQUENCE is the one clients have seen last
+        events[uid] = event
+    notes = []
     if foreign:
-        notes = (f"{name}: {foreign} events were not written by planner for @{uid_domain}; "
-                 "they are not carried over",)
-    return Previous(events, notes)
+        notes.append(f"{name}: {foreign} events were not written by planner for @{uid_domain}; "
+                     "they are not carried over")
+    if found.damaged or unreadable:
+        notes.append(f"{name}: {found.damaged + unreadable} events could not be read (broken "
+                     "BEGIN/END lines, or a date or zone out of range) and were skipped")
+    if found.replaced:
+        notes.append(f"{name}: {found.replaced} events had bytes that are not UTF-8; they were "
+                     "read with U+FFFD in their place")
+    if duplicates:
+        notes.append(f"{name}: {duplicates} events repeat a UID; the one with the highest "
+                     "SEQUENCE was kept")
+    return Previous(events, tuple(notes))
+
+
+def own_properties(component: Component) -> Component:
+    """The event with only the properties and alarms planner writes: a previous file can be
+    edited by anyone, and what is carried over (an unchanged or cancelled event) must not
+    bring an ATTACH, ATTENDEE or URL along."""
+    lines = [line for line in component.lines
+             if name_of(line) in WRITTEN_PROPERTIES or name_of(line).startswith("X-PLANNER-")]
+    alarms = [Component("VALARM", [line for line in child.lines
+                                   if name_of(line) in ALARM_PROPERTIES])
+              for child in component.children if child.name == "VALARM"]
+    return Component(component.name, lines, alarms)
 
 
 def _usable(component: Component) -> bool:
-    """Whether the event's start day and its zones can be read: a file is ordered by start
-    day, and a cancelled event is written again with its VTIMEZONEs."""
+    """Whether the event's days and zones can be handled: a file is ordered by start day, and
+    a cancelled event is written again with its VTIMEZONEs. planner plans 1900 to 2199, so a
+    day outside that (year 9999 or 0001, hand-edited) is not planner's and would overflow."""
     try:
-        day_of(component.get("DTSTART") or "")
-        for zone, _ in zone_days(component):
+        days = [day_of(component.get("DTSTART") or "")]
+        days += [day_of(end) for end in (component.get("DTEND"),) if end]
+        days += [day_of(part[6:]) for part in (component.get("RRULE") or "").split(";")
+                 if part.upper().startswith("UNTIL=")]
+        zones = zone_days(component)
+        for zone, day in zones:
             ZoneInfo(zone)
+            days.append(day)
     except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
         return False
-    return True
+    return all(_FIRST_DAY <= day <= _LAST_DAY for day in days)
 
 
 def sequence_of(component: Component) -> int:
+    """The event's SEQUENCE, 0 when unreadable, at most MAX_SEQUENCE."""
     try:
-        return max(0, int(component.get("SEQUENCE") or 0))
+        return min(MAX_SEQUENCE, max(0, int(component.get("SEQUENCE") or 0)))
     except ValueError:
         return 0
 
@@ -185,7 +243,7 @@ def settle(fresh: Iterable[Component], previous: Previous, stamp: dt.datetime,
             event = before.component
             unchanged.append(uid)
         else:
-            event.put(f"SEQUENCE:{before.sequence + 1}")
+            event.put(f"SEQUENCE:{min(before.sequence + 1, MAX_SEQUENCE)}")
             event.put(f"LAST-MODIFIED:{stamp_text}")
             changed.append(uid)
         written.append(event)
@@ -209,7 +267,8 @@ def cancellation(before: PreviousEvent, stamp: str) -> Component:
     """The previous event, cancelled: STATUS:CANCELLED, SEQUENCE + 1, free time, no alarm."""
     event = before.component.copy()
     event.children = [child for child in event.children if child.name != "VALARM"]
-    for line in ("STATUS:CANCELLED", "TRANSP:TRANSPARENT", f"SEQUENCE:{before.sequence + 1}",
+    for line in ("STATUS:CANCELLED", "TRANSP:TRANSPARENT",
+                 f"SEQUENCE:{min(before.sequence + 1, MAX_SEQUENCE)}",
                  f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}"):
         event.put(line)
     return event

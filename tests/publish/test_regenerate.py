@@ -260,5 +260,6 @@ def test_an_event_edited_beyond_reading_in_the_previous_file_is_left_out_with_a_
     remove_calls(small)  # the calls are cancelled: written again from the previous file
     result = generate(small, out)
     assert result.exit_code == 0, result.output
-    assert "1 events were not written by planner for @publish.planner" in result.stderr
+    assert "1 events could not be read (broken BEGIN/END lines, or a date or zone out of range) " \
+        "and were skipped" in result.stderr
     assert b"Nowhere/Atlantis" not in out.read_bytes()
