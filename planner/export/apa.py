@@ -8,13 +8,12 @@ it says so: a gap is something the tri-chairs should see. Formats: Markdown, HTM
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from planner.export.labels import OTHER_LINE, label, line_label, span_text, status_label, when_text
 from planner.export.svgdraw import FONT, esc
+from planner.export.tabular import csv_text
 from planner.plan import Plan, PlannedEvent
 from planner.schedule.model import LINES_OF_EFFORT
 
@@ -97,15 +96,13 @@ def apa_html(plan: Plan, year: int, lang: str = "en") -> str:
 
 
 def apa_csv(plan: Plan, year: int, lang: str = "en") -> str:
-    """One row per activity: line of effort, then the same columns as the tables, then the id."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([label("line_of_effort", lang), *(label(c, lang) for c in _COLUMNS),
-                     label("id", lang)])
+    """One row per activity: line of effort, then the same columns as the tables, then the id
+    (safe for spreadsheets: see tabular.csv_text)."""
+    rows = [[label("line_of_effort", lang), *(label(c, lang) for c in _COLUMNS), label("id", lang)]]
     for line in lines_of_effort(plan, year):
         for row, event in zip(_rows(line, lang), line.events, strict=True):
-            writer.writerow([line_label(line.id, lang), *row, event.id])
-    return buffer.getvalue()
+            rows.append([line_label(line.id, lang), *row, event.id])
+    return csv_text(rows)
 
 
 def render_apa(plan: Plan, year: int, fmt: str, lang: str = "en") -> bytes:

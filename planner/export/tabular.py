@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from planner.plan import Plan, PlannedEvent
@@ -39,6 +40,7 @@ VERSION = 1
 SCHEMA_ID = "urn:planner:schema:plan-export:1"
 COLUMNS = ("id", "uid", "forum", "kind", "title", "start", "end", "all_day", "timezone", "venue",
            "location", "country", "participants", "cycle", "phase", "status", "provenance")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def event_record(event: PlannedEvent, plan: Plan, countries: dict[str, str],
@@ -72,13 +74,26 @@ def records(plan: Plan, schedule: Schedule, lang: str = "en") -> list[dict[str, 
 
 
 def to_csv(plan: Plan, schedule: Schedule, lang: str = "en") -> bytes:
-    """UTF-8 CSV (RFC 4180, CRLF line ends) with a header row of COLUMNS."""
+    """CSV (see csv_text) with a header row of COLUMNS."""
+    rows = [[_cell(record[column]) for column in COLUMNS]
+            for record in records(plan, schedule, lang)]
+    return csv_text([list(COLUMNS), *rows]).encode("utf-8")
+
+
+def csv_text(rows: Iterable[Sequence[str]]) -> str:
+    """RFC 4180 CSV (CRLF line ends) that spreadsheets open safely and right.
+
+    It starts with a UTF-8 byte order mark, without which Excel on Windows reads the file as
+    its ANSI code page ("FÃ©nix"); and a cell that starts like a formula (= + - @, tab, CR)
+    gets a leading apostrophe, as OWASP advises against CSV injection, so that
+    "=HYPERLINK(...)" in a title is shown as text instead of being run.
+    """
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for record in records(plan, schedule, lang):
-        writer.writerow([_cell(record[column]) for column in COLUMNS])
-    return buffer.getvalue().encode("utf-8")
+    for row in rows:
+        writer.writerow(["'" + cell if cell.startswith(_FORMULA_STARTS) else cell for cell in row])
+    return buffer.getvalue()
 
 
 def to_json(plan: Plan, schedule: Schedule, lang: str = "en") -> bytes:

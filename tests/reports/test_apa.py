@@ -56,7 +56,7 @@ def test_html_and_csv_from_the_suffix(run: Run, tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<h2>3. Institutional strengthening</h2>" in page
     assert "<script" not in page
     run("apa", "2026", "-o", str(tmp_path / "apa.csv"))
-    rows = list(csv.reader(io.StringIO((tmp_path / "apa.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO((tmp_path / "apa.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0] == ["Line of effort", "No.", "Activity", "Dates", "Place", "Participants",
                        "Status", "Event id"]
     session = next(r for r in rows if r[-1] == "roundtable.biennial.c2.executive_session")

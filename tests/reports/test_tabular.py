@@ -29,7 +29,9 @@ def document(run: Run, *args: str) -> dict[str, Any]:
 
 
 def test_csv_has_the_documented_columns(run: Run, roundtable_plan: Plan) -> None:
-    rows = list(csv.reader(io.StringIO(exported(run, "csv"))))
+    text = exported(run, "csv")
+    assert text.startswith("\ufeff")  # the byte order mark Excel needs to read UTF-8
+    rows = list(csv.reader(io.StringIO(text[1:])))
     assert tuple(rows[0]) == tabular.COLUMNS == (
         "id", "uid", "forum", "kind", "title", "start", "end", "all_day", "timezone", "venue",
         "location", "country", "participants", "cycle", "phase", "status", "provenance")
@@ -94,5 +96,5 @@ def test_spanish_texts_same_codes(run: Run) -> None:
 def test_same_bytes_twice_and_to_a_file(run: Run, tmp_path: Path) -> None:
     assert exported(run, "json") == exported(run, "json")
     run("export", "--format", "csv", "-o", str(tmp_path / "plan.csv"))
-    assert (tmp_path / "plan.csv").read_bytes().startswith(b"id,uid,forum,")
+    assert (tmp_path / "plan.csv").read_bytes().startswith(b"\xef\xbb\xbfid,uid,forum,")
     assert (tmp_path / "plan.csv").read_bytes().count(b"\r\n") > 10
