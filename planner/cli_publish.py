@@ -32,9 +32,15 @@ PROGRESS_FROM = 6  # a progress bar when there are at least this many writes
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
 
-def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
+def credentials(url: str, user: str | None, *,
+                may_prompt: bool = True) -> tuple[str | None, str | None]:
     """(user, password): --user or the netrc login; the password from PLANNER_CALDAV_PASSWORD,
-    then ~/.netrc, then a hidden prompt. No user at all: no credentials."""
+    then ~/.netrc, then a hidden prompt. No user at all: no credentials.
+
+    Raises:
+        click.UsageError: no password is known and there is no prompt (`may_prompt` False,
+            as in --dry-run) or no terminal to ask on.
+    """
     from planner.export.caldav import netrc_credentials
 
     login, stored = netrc_credentials(url, user, Path.home() / ".netrc")
@@ -46,6 +52,10 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
         return None, None
     password = secret or stored
     if password is None:
+        if not may_prompt or not sys.stdin.isatty():
+            why = "--dry-run never asks" if not may_prompt else "there is no terminal to ask on"
+            raise click.UsageError(f"no password for {user} ({why}): set {PASSWORD_VARIABLE} "
+                                   "or add the host to ~/.netrc")
         password = click.prompt(f"CalDAV password for {user}", hide_input=True, err=True)
     return user, password
 
@@ -56,6 +66,8 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
 @click.option("--user", help="User name (default: the login in ~/.netrc for the URL's host).")
 @click.option("--dry-run", is_flag=True, help="Print what would be done; write nothing.")
 @click.option("--insecure", is_flag=True, help="Do not verify the server's TLS certificate.")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=60, show_default=True,
+              help="Seconds one request may take in all before publishing gives up.")
 @horizon_options
 @lang_option
 @click.option("--party", "parties", multiple=True, help="Only events for this party (repeatable).")
@@ -64,15 +76,15 @@ def credentials(url: str, user: str | None) -> tuple[str | None, str | None]:
 @version_option
 @click.pass_context
 def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | None, dry_run: bool,
-            insecure: bool, from_date: dt.datetime | None, to_date: dt.datetime | None,
+            insecure: bool, timeout: int, from_date: dt.datetime | None, to_date: dt.datetime | None,
             today_date: dt.datetime | None, lang: str, parties: tuple[str, ...],
             forums: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     """Synchronize the plan into a CalDAV calendar.
 
     Creates missing events, updates changed ones in place (If-Match on the ETag), deletes
     only events planner made that left the plan, and leaves everything else alone. The
-    password comes from PLANNER_CALDAV_PASSWORD, ~/.netrc or a prompt, never from the
-    command line.
+    password comes from PLANNER_CALDAV_PASSWORD, ~/.netrc or a prompt (not with --dry-run or
+    without a terminal), never from the command line.
 
     Exit status: 0 done; 1 conflicts, network or server failure; 2 a mistake to fix in the
     command (URL, credentials, rights, no such calendar) or the schedule.
@@ -85,19 +97,20 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
     from planner.export import caldav
     from planner.export.split import select
 
+    calendar_url = caldav.check_url(url)
     loaded = _load(schedule)
     plan = _plan(loaded, from_date, to_date, today_date)
     events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
     _warn(plan)
-    calendar_url = caldav.check_url(url)
-    user, password = credentials(calendar_url, user)
+    user, password = credentials(calendar_url, user, may_prompt=not dry_run)
     host = urlsplit(calendar_url).hostname or ""
     if insecure:
         click.echo("warning: TLS certificate verification is off (--insecure)", err=True)
         warnings.filterwarnings("ignore", message="Unverified HTTPS request")  # said once above
     if password and urlsplit(calendar_url).scheme == "http" and host not in _LOOPBACK:
         click.echo(f"warning: the password goes to {host} over plain http", err=True)
-    connection = caldav.CalendarConnection(calendar_url, user, password, insecure=insecure)
+    connection = caldav.CalendarConnection(calendar_url, user, password, insecure=insecure,
+                                           deadline=timeout)
     try:
         remote = connection.read(plan.uid_domain)
         stamp = build_stamp()
@@ -108,7 +121,9 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
     except caldav.PublishError as error:
         if error.report is not None:
             _print(error.report, calendar_url, dry_run)
-        click.echo(f"planner: {_scrub(error.message, password)}", err=True)
+        # Messages are built from status codes, the host and the user, never from a secret:
+        # nothing to redact (replacing the password in them garbled text and revealed it).
+        click.echo(f"planner: {error.message}", err=True)
         ctx.exit(error.exit_status)
     _print(report, calendar_url, dry_run)
     if report.count("conflict"):
@@ -131,10 +146,6 @@ def _print(report: Report, url: str, dry_run: bool) -> None:
     for action in report.not_done:
         click.echo(f"not done  {action.day:<10}  {action.event_id}  ({action.verb})")
     click.echo(f"{url}: {report.summary(dry_run=dry_run)}")
-
-
-def _scrub(text: str, secret: str | None) -> str:
-    return text.replace(secret, "***") if secret else text
 
 
 def register_publish(cli: click.Group) -> None:

@@ -25,12 +25,15 @@ every message is built here from status codes, never from the HTTP library's tex
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import hashlib
 import netrc
+import signal
+import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -187,9 +190,12 @@ def content_key(component: Event) -> str:
 
 
 def edited_on_server(component: Event) -> bool:
-    """Whether the event no longer matches the content planner published (X-PLANNER-HASH)."""
+    """Whether the event may hold someone's edit: it no longer matches the content planner
+    published (X-PLANNER-HASH), or it has none. planner puts a hash on every event it
+    publishes, so an event with planner's marks and no hash came from somewhere else (a
+    generated file imported by a colleague, then perhaps edited): not planner's to change."""
     published = component.get(HASH)
-    return published is not None and str(published) != content_key(component)
+    return published is None or str(published) != content_key(component)
 
 
 # -- deciding ------------------------------------------------------------------------------------
@@ -281,8 +287,8 @@ def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: st
             actions.append(_action("unchanged", component, uid, href=there.href))
         elif edited_on_server(there.component):
             actions.append(_action("conflict", component, uid, href=there.href,
-                                   reason="edited on the server since planner published it; "
-                                          "left alone (delete it there to have it replaced)"))
+                                   reason=_edited(there.component) + "; left alone (delete it "
+                                          "there to have it replaced)"))
         else:
             sequence = sequence_of(there.component) + 1
             body = resource_body(_stamped(component, sequence, utc, modified=True))
@@ -296,12 +302,18 @@ def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: st
             foreign += 1
         elif edited_on_server(item.component):
             actions.append(_action("conflict", item.component, item.uid, href=item.href,
-                                   reason="no longer in the plan, but edited on the server since "
-                                          "planner published it; not deleted"))
+                                   reason=f"no longer in the plan, but {_edited(item.component)}; "
+                                          "not deleted"))
         else:
             actions.append(_action("delete", item.component, item.uid, href=item.href,
                                    etag=item.etag))
     return Sync(tuple(actions), foreign)
+
+
+def _edited(component: Event) -> str:
+    if component.get(HASH) is None:
+        return "not published by planner (no X-PLANNER-HASH: imported from a file?)"
+    return "edited on the server since planner published it"
 
 
 # -- the server ---------------------------------------------------------------------------------
@@ -312,8 +324,14 @@ def check_url(url: str) -> str:
     Raises:
         PlannerError: for a URL that is not http(s), has no host, or carries a user or password.
     """
-    parts = urlsplit(url)
     where = Where("--url")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- checks it: raises ValueError when out of range or not a number
+    except ValueError as error:
+        raise PlannerError(Problem(where, f"not a valid URL ({error})",
+                                   "give the calendar's full URL, e.g. https://host/dav/user/plan/"))\
+            from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PlannerError(Problem(where, "not an http:// or https:// calendar URL",
                                    "give the calendar's full URL, e.g. https://host/dav/user/plan/"))
@@ -353,26 +371,68 @@ def _failure(error: BaseException, host: str) -> PublishError:
     return PublishError(f"cannot reach {host}: connection failed or was cut", 1)
 
 
+class _DeadlineExpired(BaseException):
+    """Raised by SIGALRM in the middle of a request; a BaseException, so that the HTTP
+    library's own `except Exception` handlers do not turn it into something else."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` in all: the HTTP library's timeout is per read,
+    so a server sending one byte every few seconds would never time out. Only the main
+    thread receives signals; elsewhere there is no overall deadline."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(_signal: int, _frame: object) -> None:
+        raise _DeadlineExpired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class CalendarConnection:
-    """A CalDAV calendar collection, through the caldav library's client."""
+    """A CalDAV calendar collection, through the caldav library's client.
+
+    `deadline` bounds each request as a whole (seconds), `timeout` each wait for data.
+    """
 
     def __init__(self, url: str, user: str | None = None, password: str | None = None, *,
-                 insecure: bool = False, timeout: int = 30) -> None:
+                 insecure: bool = False, timeout: int = 30, deadline: float = 60) -> None:
         from caldav.davclient import DAVClient  # slow to import: only when publishing
 
         self.url = check_url(url)
-        self.host = urlsplit(self.url).hostname or ""
+        parts = urlsplit(self.url)
+        self.origin = (parts.scheme, parts.hostname, parts.port)
+        self.host = parts.hostname or ""
         self.user = user
+        self.deadline = deadline
         self._client = DAVClient(url=self.url, username=user, password=password,
-                                 ssl_verify_cert=not insecure, timeout=timeout,
+                                 ssl_verify_cert=not insecure,
+                                 timeout=max(1, int(min(timeout, deadline))),
                                  enable_rfc6764=False)
 
     def _request(self, method: str, url: str, body: str = "",
                  headers: dict[str, str] | None = None) -> Any:
         from caldav.lib.error import AuthorizationError, DAVError
 
+        if _origin(url) != self.origin:  # never send the credentials anywhere else
+            raise PublishError(f"{self.host} named a resource on another server; refused", 1)
         try:
-            return self._client.request(url, method, body, headers or {})
+            with _deadline(self.deadline):
+                return self._client.request(url, method, body, headers or {})
+        except _DeadlineExpired:
+            raise PublishError(f"{self.host} did not answer {method} in full within "
+                               f"{self.deadline:g} s", 1) from None
+        except (SyntaxError, ValueError):  # lxml's XMLSyntaxError is a SyntaxError
+            raise PublishError(f"{self.host} answered {method} with something that is not "
+                               "the XML CalDAV requires", 1) from None
         except AuthorizationError as error:
             raise self._refused(getattr(error, "status", None) or 401) from None
         except DAVError as error:
@@ -434,17 +494,38 @@ class CalendarConnection:
 
 
 def _xml(raw: Any) -> ET.Element:
+    """The answer's XML. A DTD is refused before parsing: CalDAV never needs one, and its
+    entities can expand a small answer into gigabytes."""
+    data = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw or b"")
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        raise PublishError("the server's answer declares a DTD, which CalDAV never needs; "
+                           "refused", 1)
     try:
-        return ET.fromstring(raw.encode("utf-8") if isinstance(raw, str) else raw)
+        return ET.fromstring(data)
     except ET.ParseError:
         raise PublishError("the server's answer is not the XML CalDAV requires", 1) from None
 
 
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme, parts.hostname, parts.port
+    except ValueError:  # a malformed port or IPv6 address
+        return "", None, None
+
+
 def _remote(tree: ET.Element, base: str, uid_domain: str) -> Iterable[Remote]:
+    """The event resources of a REPORT answer. An href on another origin (scheme, host,
+    port) is listed as someone else's and never acted on: planner would send the
+    credentials there."""
     for response in tree.iterfind("d:response", _NS):
         href = response.findtext("d:href", "", _NS)
         data = response.findtext(".//c:calendar-data", None, _NS)
         if not href or data is None:
+            continue
+        absolute = urljoin(base, href)
+        if _origin(absolute) != _origin(base):
+            yield Remote(absolute, "", absolute, None, False)
             continue
         etag = response.findtext(".//d:getetag", "", _NS)
         try:
@@ -455,7 +536,7 @@ def _remote(tree: ET.Element, base: str, uid_domain: str) -> Iterable[Remote]:
         component: Event | None = events[0] if events else None
         uid = str(component.get("UID", "")) if component is not None else ""
         ours = component is not None and is_planners(component, uid_domain)
-        yield Remote(urljoin(base, href), etag, uid or href, component, ours)
+        yield Remote(absolute, etag, uid or href, component, ours)
 
 
 # -- doing ---------------------------------------------------------------------------------------

@@ -415,14 +415,6 @@ def test_password_from_netrc(radicale: Radicale, calendar_url: str, small: Path,
     assert len(server_events(radicale, calendar_url)) == PLAN_EVENTS
 
 
-def test_password_from_a_hidden_prompt(radicale: Radicale, calendar_url: str,
-                                       small: Path) -> None:
-    result = publish(small, calendar_url, password=None, input=ALICE + "\n")
-    assert result.exit_code == 0, result.output
-    assert "CalDAV password for alice" in result.stderr
-    assert ALICE not in result.output  # hide_input: not echoed
-
-
 @pytest.mark.filterwarnings("ignore:Unverified HTTPS request")
 def test_tls_certificates_are_verified_unless_insecure(tmp_path: Path, small: Path) -> None:
     from conftest import require_binary
