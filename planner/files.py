@@ -106,16 +106,16 @@ def write_atomically(target: str | Path, data: bytes) -> None:
     if str(target) == "-":
         _write_stdout(data)
         return
-    path = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
     try:
-        mode = path.stat().st_mode
+        mode: int | None = os.stat(target).st_mode  # through symlinks: /dev/stdout is one
     except OSError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
         raise PlannerError(Problem(Where(str(target)), "is a folder", "name a file to write"))
     if mode is not None and not stat.S_ISREG(mode):
-        _write_directly(target, path, data)
+        _write_directly(target, data)
         return
+    path = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
     _replace(target, path, data, mode)
 
 
@@ -144,9 +144,9 @@ def _replace(target: str | Path, path: Path, data: bytes, mode: int | None) -> N
         raise
 
 
-def _write_directly(target: str | Path, path: Path, data: bytes) -> None:
+def _write_directly(target: str | Path, data: bytes) -> None:
     try:
-        with open(path, "wb") as stream:
+        with open(target, "wb") as stream:
             stream.write(data)
     except OSError as error:
         raise WriteFailed(f"{target}: could not write: {_reason(error)}") from None

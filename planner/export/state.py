@@ -129,6 +129,8 @@ def read_previous(path: str | Path, uid_domain: str) -> Previous:
     except OSError as error:
         return Previous(notes=(f"{target}: could not read the previous calendar "
                                f"({error.strerror or type(error).__name__}); SEQUENCE starts at 0",))
+    if not data:  # an empty file (a shell's "> file" before planner writes it) holds no state
+        return Previous()
     with collector_paused():
         return parse_previous(data, uid_domain, str(target))
 

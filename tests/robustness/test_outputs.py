@@ -107,6 +107,22 @@ def test_a_fifo_is_written_into_not_replaced(schedule: Path, tmp_path: Path) -> 
     assert received[0].startswith(b"BEGIN:VCALENDAR\r\n")
 
 
+@pytest.mark.parametrize("to_file", [False, True])
+def test_dev_stdout_as_output_reaches_standard_output(to_file: bool, schedule: Path,
+                                                      tmp_path: Path) -> None:
+    out = tmp_path / "redirected.ics"
+    stdout = tmp_path / "stdout"  # what /dev/stdout is, without risking the machine's own
+    stdout.symlink_to("/proc/self/fd/1")
+    with open(out, "wb") as redirected:
+        done = planner_process("generate", str(schedule), "-o", str(stdout), "--today",
+                               "2026-11-23", **({"stdout": redirected} if to_file else {}))
+    assert done.returncode == 0, done.stderr
+    written = out.read_bytes() if to_file else done.stdout
+    assert written.startswith(b"BEGIN:VCALENDAR\r\n") and written.endswith(b"END:VCALENDAR\r\n")
+    assert b"warning: " + str(out).encode() not in done.stderr
+    assert stdout.is_symlink()
+
+
 def test_a_symlinked_output_keeps_the_link_and_replaces_its_target(schedule: Path,
                                                                    tmp_path: Path) -> None:
     real = tmp_path / "plan-2026.ics"
