@@ -30,6 +30,7 @@ MARKERS = (
     b'"schema": "urn:planner:',  # JSON export
     b"tEXtSoftware\x00planner",  # PNG
 )
+_BOM = b"\xef\xbb\xbf"
 _HEAD = 4096  # bytes at each end of an existing file looked at for a marker
 
 
@@ -49,7 +50,7 @@ def check_output(target: str | Path, data: bytes = b"", *, force: bool = False,
     """Refuse to write over an input of this run, or over a file planner did not write.
 
     A file counts as planner's when it is empty, carries one of MARKERS in its first or
-    last 4 KB, or starts with the same line as `data` (a CSV header).
+    last 4 KB, or is a CSV file with the same header as `data`.
 
     Raises:
         PlannerError: the target is an input (even with `force`), or holds someone else's
@@ -87,9 +88,11 @@ def _same_file(path: Path, other: Path) -> bool:
 
 
 def _same_first_line(head: bytes, data: bytes) -> bool:
-    first = data.split(b"\n", 1)[0]
-    return bool(first) and head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0] == \
-        first.removeprefix(b"\xef\xbb\xbf")
+    """Whether both are CSV with the same header: planner's CSV starts with a BOM (older
+    ones did not), and its header names its columns."""
+    if not data.startswith(_BOM):
+        return False
+    return head.removeprefix(_BOM).split(b"\n", 1)[0] == data.removeprefix(_BOM).split(b"\n", 1)[0]
 
 
 def write_atomically(target: str | Path, data: bytes) -> None:

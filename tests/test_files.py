@@ -65,3 +65,40 @@ def test_generate_into_a_missing_folder_exits_2(runner: CliRunner, tmp_path: Pat
     assert "Traceback" not in result.output
     assert result.stderr.splitlines()[-1].endswith("nothing was written")
     assert not target.parent.exists()
+
+
+def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """(type, data) of each chunk, checking every CRC."""
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, at = [], 8
+    while at < len(data):
+        size = int.from_bytes(data[at:at + 4], "big")
+        kind, body = data[at + 4:at + 8], data[at + 8:at + 8 + size]
+        assert int.from_bytes(data[at + 8 + size:at + 12 + size], "big") == zlib.crc32(kind + body)
+        chunks.append((kind, body))
+        at += 12 + size
+    return chunks
+
+
+def test_a_png_planner_drew_is_known_as_its_own_and_stays_valid(tmp_path: Path) -> None:
+    import zlib
+
+    from planner.export.timeline_page import _signed
+    from planner.files import check_output
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+
+    header = (1).to_bytes(4, "big") * 2 + bytes([8, 0, 0, 0, 0])  # 1x1, 8-bit grey
+    picture = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+               + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+    signed = _signed(picture)
+    assert [kind for kind, _ in _png_chunks(signed)] == [b"IHDR", b"tEXt", b"IDAT", b"IEND"]
+    target = tmp_path / "timeline.png"
+    target.write_bytes(picture)
+    with pytest.raises(PlannerError):
+        check_output(target, signed)  # someone's picture
+    target.write_bytes(signed)
+    check_output(target, signed)  # planner's own: no error

@@ -60,15 +60,18 @@ def test_the_schedule_is_never_written_over_even_with_force(writer: str, schedul
 def test_someone_elses_file_is_replaced_only_with_force(writer: str, schedule: Path,
                                                         tmp_path: Path) -> None:
     notes = tmp_path / f"notes{SUFFIX[writer]}"
-    notes.write_text("my notes, not planner's\n")
+    mine = {".html": "<!DOCTYPE html>\n<p>my page</p>\n",
+            ".svg": '<?xml version="1.0" encoding="UTF-8"?>\n<svg/>\n',
+            ".csv": "\ufeffname,phone\nAna,555\n"}.get(SUFFIX[writer], "my notes, not planner's\n")
+    notes.write_text(mine)
     result = run(WRITERS[writer], schedule, notes)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
         f"{notes}: exists and was not written by planner; not overwritten; choose another "
         "file, or pass --force to replace it")
-    assert notes.read_text() == "my notes, not planner's\n"
+    assert notes.read_text() == mine
     assert run(WRITERS[writer], schedule, notes, "--force").exit_code == 0
-    assert notes.read_text() != "my notes, not planner's\n"
+    assert notes.read_text() != mine
 
 
 @pytest.mark.parametrize("writer", WRITERS)
