@@ -29,7 +29,7 @@ from planner.series import series_events
 from planner.tasks import task_events
 
 # Slots and series occurrences one run may plan, checked before placing any: the theater
-# benchmark at scale 3 plans about 90,000; far more would run for many minutes and then
+# benchmark at scale 3 plans about 92,000; far more would run for many minutes and then
 # exhaust memory.
 MAX_EVENTS = 250_000
 
