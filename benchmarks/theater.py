@@ -768,7 +768,7 @@ def measure_processes(scales: Sequence[float], runs: int, folder: Path) -> dict[
         schedule = folder / f"cli-theater-{scale:g}.toml"
         subprocess.run([sys.executable, __file__, "--write-schedule", str(schedule),
                         "--scale", str(scale)], check=True, capture_output=True)
-        command = [*planner, "generate", str(schedule), "-o", str(output), *today]
+        command = [*planner, "generate", "-s", str(schedule), "-o", str(output), *today]
         # fresh: no previous file; then regenerating over the file the last run wrote (the
         # everyday case: planner reads it back for SEQUENCE and cancellations)
         result["generate"][f"{scale:g}"] = timed(command, lambda: output.unlink(missing_ok=True))

@@ -18,6 +18,7 @@ from planner.i18n import LANGS, lang_from_environment
 # The engine and the loader (and through them the holidays package) are imported by the
 # commands that run them, so that `planner --help` starts fast.
 if TYPE_CHECKING:
+    from planner.export.state import Changes
     from planner.i18n import Text
     from planner.plan import Plan
     from planner.schedule.model import Schedule
@@ -30,8 +31,30 @@ _VERSION_OPTION = click.version_option(__version__, prog_name="planner")
 SCHEDULE_FILE: click.Path = click.Path(dir_okay=False, path_type=Path)
 
 
+class PlannerCommand(click.Command):
+    """A command that answers a schedule given the old way (as an argument) with the new way."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.allow_extra_args = True  # leftovers are explained below instead of "unexpected"
+        rest = super().parse_args(ctx, list(args))
+        if ctx.args:
+            raise click.UsageError(_stray_message(ctx.command_path, args, ctx.args), ctx)
+        return rest
+
+
+def _stray_message(command: str, args: list[str], stray: list[str]) -> str:
+    schedule = next((arg for arg in args if arg.lower().endswith(".toml")), None)
+    if schedule is None:
+        return f"unexpected argument: {' '.join(stray)}"
+    others = [arg for index, arg in enumerate(args) if index != args.index(schedule)]
+    return (f"name the schedule with -s: {command} -s {' '.join([schedule, *others])}"
+            " (a schedule is no longer given as an argument)")
+
+
 class PlannerGroup(click.Group):
     """Maps the user's mistakes to one message per problem and exit status 2."""
+
+    command_class = PlannerCommand
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -42,6 +65,34 @@ class PlannerGroup(click.Group):
         except WriteFailed as error:
             click.echo(f"planner: {error}", err=True)
             ctx.exit(1)
+
+
+# One line after `generate`: where people take the file next.
+IMPORT_HINT = ("to import: Outlook 'Add calendar > Upload from file', Google Calendar "
+               "'Settings > Import & export', Apple Calendar 'File > Import'; to subscribe "
+               "(updates arrive by themselves), serve the file at a URL: README 'Subscribing'")
+
+
+def plural(count: int, noun: str) -> str:
+    """"1 event", "2 events", "1 calendar entry", "3 calendar entries"."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
+
+
+def wrote_calendar(changes: Changes, events: int, where: str) -> str:
+    """What a calendar file holds, in the words of `planner list` (which counts events)."""
+    cancelled = len(changes.cancelled) + len(changes.still_cancelled)
+    live = changes.written - cancelled
+    notes = []
+    if live == events:
+        text = f"wrote {plural(events, 'event')} to {where}"
+    else:
+        text = f"wrote {plural(live, 'calendar entry')} for {plural(events, 'event')} to {where}"
+        notes.append("a repeating series is one entry")
+    if cancelled:
+        notes.append(f"and {plural(cancelled, 'cancelled entry')}, kept until --prune")
+    return f"{text} ({'; '.join(notes)})" if notes else text
 
 
 def today() -> dt.date:
@@ -60,9 +111,11 @@ def build_stamp() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def schedule_argument(function: F) -> F:
-    return click.argument("schedule", required=False, metavar="[SCHEDULE.toml]",
-                          type=SCHEDULE_FILE)(function)
+def schedule_option(function: F) -> F:
+    """-s/--schedule, the one way every command names its schedule."""
+    return click.option("-s", "--schedule", type=SCHEDULE_FILE, metavar="FILE.toml",
+                        help="The schedule to read (default: the built-in roundtable "
+                             "schedule; `planner init` writes a copy to edit).")(function)
 
 
 def version_option(function: F) -> F:
@@ -89,11 +142,19 @@ def force_option(function: F) -> F:
                         help="Replace an output file that planner did not write.")(function)
 
 
-def _load(schedule: Path | None) -> Schedule:
-    from planner.resources import default_schedule
-    from planner.schedule.load import load_schedule
+def _load(schedule: Path | None, overrides: tuple[str, ...] = ()) -> Schedule:
+    """The schedule file, or the built-in one (named as such in every message)."""
+    from planner.resources import BUILT_IN_NAME, default_schedule
+    from planner.schedule.load import load_schedule, parse_schedule
 
-    return load_schedule(schedule or default_schedule())
+    if schedule is None:
+        return parse_schedule(default_schedule().read_bytes(), BUILT_IN_NAME, overrides)
+    return load_schedule(schedule, overrides)
+
+
+def _stem(schedule: Path | None) -> str:
+    """What files made from the schedule are named after: colombia.toml -> colombia."""
+    return schedule.stem if schedule is not None else "roundtable"
 
 
 def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,
@@ -124,17 +185,21 @@ def cli() -> None:
 
     \b
     Examples:
-      planner generate                      # built-in roundtable schedule -> roundtable.ics
+      planner init                          # writes roundtable.toml here to edit
+      planner validate -s roundtable.toml
+      planner generate -s roundtable.toml   # -> roundtable.ics
       planner list --from 2026-01-01 --kind executive-session
       planner explain roundtable.biennial.c2.executive_session
-      planner validate schedules/roundtable.toml
+
+    Every command reads the schedule named with -s FILE.toml, or the built-in one.
     """
 
 
 @cli.command()
-@schedule_argument
+@schedule_option
 @click.option("-o", "--output", type=click.Path(allow_dash=True),
-              help="Calendar file to write, '-' for standard output [default: roundtable.ics]; "
+              help="Calendar file to write, '-' for standard output [default: the schedule's "
+                   "name with .ics, e.g. colombia.toml -> colombia.ics]; "
                    "with --split, the folder to write into (made if missing).")
 @horizon_options
 @lang_option
@@ -160,7 +225,8 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
     \b
     Examples:
       planner generate
-      planner generate schedules/roundtable.toml -o plan.ics --from 2026-01-01
+      planner generate -s colombia.toml              # -> colombia.ics
+      planner generate -s colombia.toml -o plan.ics --from 2026-01-01
       planner generate --split party -o calendars/      # SEDENA.ics, SEMAR.ics, ...
       planner generate --party SEDENA --lang es -o sedena.ics
       SOURCE_DATE_EPOCH=1767225600 planner generate -o -   # reproducible bytes on stdout
@@ -180,7 +246,7 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
                               events=events, prune=prune, calendar_name=name, force=force,
                               inputs=[loaded.path])
     else:
-        target = output or "roundtable.ics"
+        target = output or f"{_stem(schedule)}.ics"
         if Path(target).is_dir():
             raise click.UsageError(f"{target} is a folder: name a file with -o, or use --split")
         one = write_calendar(target, plan, stamp=build_stamp(), party_names=_party_names(loaded),
@@ -198,38 +264,85 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
         if item.target != "-":
             click.echo(f"{where}: {item.changes.summary()}", err=True)
         if not split:
-            click.echo(f"wrote {item.changes.written} events to {where}", err=True)
+            click.echo(wrote_calendar(item.changes, len(events), where), err=True)
     if split:
         total = sum(item.changes.written for item in written)
-        click.echo(f"wrote {len(written)} calendars ({total} events) to "
-                   f"{Path(output or '.').resolve()}", err=True)
+        click.echo(f"wrote {plural(len(written), 'calendar')} ({plural(total, 'calendar entry')}) "
+                   f"to {Path(output or '.').resolve()}", err=True)
+    if output != "-":
+        click.echo(IMPORT_HINT, err=True)
 
 
 @cli.command()
-@click.argument("schedule", type=SCHEDULE_FILE)
+@schedule_option
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
 @version_option
-def validate(schedule: Path, today_date: dt.datetime | None) -> None:
+def validate(schedule: Path | None, today_date: dt.datetime | None) -> None:
     """Check a schedule file and print every problem in it (exit status 2 if any).
 
     The plan is computed too, so a window with no allowed day is reported here.
 
     \b
     Example:
-      planner validate schedules/roundtable.toml
+      planner validate -s colombia.toml
     """
-    from planner.schedule.load import load_schedule
-
-    loaded = load_schedule(schedule)
+    loaded = _load(schedule)
     plan = _plan(loaded, None, None, today_date)
     _warn(plan)
-    click.echo(f"{schedule}: ok, {len(plan.events)} events from {plan.horizon[0]} "
+    click.echo(f"{loaded.path}: ok, {len(plan.events)} events from {plan.horizon[0]} "
                f"to {plan.horizon[1]}")
 
 
+STARTER_HEADER = """\
+# Your schedule, copied from planner's built-in roundtable schedule by `planner init`.
+# Edit it for your program (rename the file too: colombia.toml gives colombia.ics), then:
+#   planner validate -s {name}     every problem, with its line and what to do
+#   planner generate -s {name}     the calendar file
+# Every key, its type, default and an example: README "Schedule key reference", or
+# schemas/schedule.schema.json in an editor that completes TOML keys (taplo, VS Code).
+
+"""
+
+
+@cli.command()
+@click.argument("folder", required=False, default=".",
+                type=click.Path(file_okay=False, path_type=Path))
+@version_option
+def init(folder: Path) -> None:
+    """Write a starter schedule to edit (the built-in one, commented) into FOLDER.
+
+    FOLDER defaults to this one and is made if missing; an existing roundtable.toml is
+    never replaced.
+
+    \b
+    Examples:
+      planner init
+      planner init colombia-program
+    """
+    from planner.files import write_atomically
+    from planner.resources import default_schedule
+
+    target = folder / "roundtable.toml"
+    if target.exists():
+        raise PlannerError(Problem(Where(str(target)), "already exists",
+                                   "edit it, or run `planner init` in another folder"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PlannerError(Problem(Where(str(folder)), f"cannot make the folder: "
+                                   f"{error.strerror or type(error).__name__}",
+                                   "choose a folder you can write to")) from None
+    header = STARTER_HEADER.format(name=target.name)
+    write_atomically(target, header.encode() + default_schedule().read_bytes())
+    go = "" if folder == Path(".") else f"cd {folder} && "
+    click.echo(f"wrote {target.resolve()}: a starter schedule to edit\n"
+               f"next: {go}planner validate -s {target.name} && planner generate -s {target.name}"
+               f" && planner timeline -s {target.name}")
+
+
 @cli.command(name="list")
-@schedule_argument
+@schedule_option
 @horizon_options
 @click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
@@ -257,7 +370,7 @@ def list_events(schedule: Path | None, from_date: dt.datetime | None,
 
 @cli.command()
 @click.argument("event_id")
-@schedule_argument
+@schedule_option
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
 @lang_option
@@ -271,10 +384,15 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
     \b
     Example:
       planner explain roundtable.biennial.c2.executive_session
+      planner explain -s colombia.toml colombia.yearly.c1.session
     """
     from planner.engine import make_plan
     from planner.export.text import explain as explain_text
 
+    if event_id.lower().endswith(".toml"):
+        raise click.UsageError(f"{event_id} is a schedule, not an event id: "
+                               f"planner explain -s {event_id} EVENT-ID "
+                               f"(the ids are the last column of `planner list -s {event_id}`)")
     loaded = _load(schedule)
     plan = make_plan(loaded, today=today_date.date() if today_date else today())
     event = plan.event(event_id)

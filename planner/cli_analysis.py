@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from planner.cli import SCHEDULE_FILE, _load, schedule_argument, today, version_option
+from planner.cli import SCHEDULE_FILE, PlannerCommand, _load, schedule_option, today, version_option
 
 if TYPE_CHECKING:  # the engine and the loader are imported when a command runs
     from planner.plan import Plan
@@ -22,8 +22,8 @@ def _on(today_date: dt.datetime | None) -> dt.date:
     return today_date.date() if today_date else today()
 
 
-@click.command()
-@schedule_argument
+@click.command(cls=PlannerCommand)
+@schedule_option
 @_today_option
 @version_option
 def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
@@ -34,7 +34,7 @@ def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
 
     \b
     Example:
-      planner check schedules/roundtable.toml --today 2026-11-23
+      planner check -s colombia.toml --today 2026-11-23
     """
     from planner.check import Severity, check_plan
     from planner.engine import make_plan
@@ -50,46 +50,45 @@ def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
         raise SystemExit(1)
 
 
-@click.command()
-@click.argument("schedules", nargs=-1, type=SCHEDULE_FILE)
+@click.command(cls=PlannerCommand)
+@schedule_option
+@click.argument("other", required=False, metavar="[OTHER.toml]", type=SCHEDULE_FILE)
 @click.option("--set", "overrides", multiple=True, metavar="KEY.PATH=VALUE",
-              help="Change one value of the (first) schedule for the second plan (repeatable).")
+              help="Change one value of the schedule for the second plan (repeatable).")
 @click.option("--from", "from_date", type=click.DateTime(["%Y-%m-%d"]), help="First day counted.")
 @click.option("--to", "to_date", type=click.DateTime(["%Y-%m-%d"]), help="Last day counted.")
 @_today_option
 @version_option
-def compare(schedules: tuple[Path, ...], overrides: tuple[str, ...], from_date: dt.datetime | None,
-            to_date: dt.datetime | None, today_date: dt.datetime | None) -> None:
+def compare(schedule: Path | None, other: Path | None, overrides: tuple[str, ...],
+            from_date: dt.datetime | None, to_date: dt.datetime | None,
+            today_date: dt.datetime | None) -> None:
     """Compare two plans: executive sessions, exercise visits, leader trips and days away per
     year, and events per forum.
 
-    Give two schedules, or one schedule (default: the built-in one) and --set changes.
+    The plan of the schedule (-s, default: the built-in one) against the plan of OTHER.toml,
+    or against the same schedule changed by --set.
 
     \b
     Examples:
-      planner compare old.toml new.toml
+      planner compare -s old.toml new.toml
       planner compare --from 2024-01-01 \\
         --set 'forums.roundtable.regimes[1].cycle_months=12' \\
         --set 'forums.roundtable.regimes[1].phases=[{id="executive", months=[1, 12],
                activities=["executive_session", "exercise_visit"]}]'
     """
     from planner.compare import compare_table, figures
-    from planner.schedule.load import load_schedule
 
-    if len(schedules) > 2 or (len(schedules) == 2 and overrides):
-        raise click.UsageError("give two schedules, or one schedule with --set")
-    if len(schedules) < 2 and not overrides:
-        raise click.UsageError("give two schedules, or --set changes to compare against")
-    left = _load(schedules[0] if schedules else None)
-    right = load_schedule(schedules[1]) if len(schedules) == 2 else load_schedule(left.path, overrides)
-    names = (_label(left, schedules, 0), _label(right, schedules, 1) if len(schedules) == 2 else "changed")
+    if other is not None and overrides:
+        raise click.UsageError("give another schedule or --set changes, not both")
+    if other is None and not overrides:
+        raise click.UsageError("give another schedule (planner compare -s A.toml B.toml), "
+                               "or --set changes to compare against")
+    left = _load(schedule)
+    right = _load(other) if other is not None else _load(schedule, overrides)
+    names = (Path(left.path).name, Path(right.path).name if other is not None else "changed")
     on = _on(today_date)
     plans = [_plan_between(s, from_date, to_date, on) for s in (left, right)]
     click.echo(compare_table(figures(left, plans[0]), figures(right, plans[1]), names))
-
-
-def _label(schedule: Schedule, paths: tuple[Path, ...], index: int) -> str:
-    return paths[index].name if len(paths) > index else Path(schedule.path).name
 
 
 def _plan_between(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,
@@ -101,7 +100,7 @@ def _plan_between(schedule: Schedule, from_date: dt.datetime | None, to_date: dt
     return make_plan(schedule, today=on, horizon=(first, last))
 
 
-@click.command()
+@click.command(cls=PlannerCommand)
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_today_option
@@ -114,7 +113,7 @@ def diff(old: Path, new: Path, today_date: dt.datetime | None) -> None:
     \b
     Examples:
       planner diff last-month.ics roundtable.ics
-      planner diff schedules/roundtable.toml edited.toml
+      planner diff roundtable.toml edited.toml
     """
     from planner.diffing import Entry, diff_entries, entries_from_ics, entries_from_plan
     from planner.engine import make_plan

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import click
 
 from planner.cli import (
+    PlannerCommand,
     _load,
     _party_names,
     _plan,
@@ -20,7 +21,7 @@ from planner.cli import (
     build_stamp,
     horizon_options,
     lang_option,
-    schedule_argument,
+    schedule_option,
     version_option,
 )
 
@@ -60,8 +61,8 @@ def credentials(url: str, user: str | None, *,
     return user, password
 
 
-@click.command()
-@schedule_argument
+@click.command(cls=PlannerCommand)
+@schedule_option
 @click.option("--url", required=True, help="The CalDAV calendar's URL (the calendar itself).")
 @click.option("--user", help="User name (default: the login in ~/.netrc for the URL's host).")
 @click.option("--dry-run", is_flag=True, help="Print what would be done; write nothing.")

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 import click
 
 from planner.cli import (
+    PlannerCommand,
     _load,
     _plan,
     _warn,
     force_option,
     horizon_options,
     lang_option,
-    schedule_argument,
+    schedule_option,
     today,
     version_option,
 )
@@ -73,8 +74,8 @@ def _done(output: str, what: str) -> None:
     click.echo(f"wrote {what} to {target}", err=True)
 
 
-@click.command()
-@schedule_argument
+@click.command(cls=PlannerCommand)
+@schedule_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="File to write; '-' is standard output.  [default: timeline.html, .svg or .png]")
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]),
@@ -135,8 +136,8 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
                   f"{plan.horizon[1]}, {fmt})")
 
 
-@click.command()
-@schedule_argument
+@click.command(cls=PlannerCommand)
+@schedule_option
 @click.option("--year", type=click.IntRange(1900, 2999),
               help="Year to show (default: the year of --today).")
 @click.option("--party", "parties", multiple=True,
@@ -195,9 +196,9 @@ def _check_parties(schedule: Schedule, parties: tuple[str, ...]) -> None:
         raise PlannerError(*problems)
 
 
-@click.command()
+@click.command(cls=PlannerCommand)
 @click.argument("year", type=click.IntRange(1900, 2999))
-@schedule_argument
+@schedule_option
 @click.option("-o", "--output", default="-", show_default=True,
               type=click.Path(dir_okay=False, allow_dash=True),
               help="File to write: .md, .html or .csv (the suffix picks the format); '-' prints "
@@ -220,6 +221,7 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
       planner apa 2026
       planner apa 2026 -o apa-2026.html --lang es
       planner apa 2027 -o apa-2027.csv
+      planner apa 2027 -s colombia.toml
     """
     from planner.export.apa import FORMATS, render_apa
 
@@ -237,8 +239,8 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
     _done(output, f"the Annual Plan of Activities {year} ({fmt})")
 
 
-@click.command()
-@schedule_argument
+@click.command(cls=PlannerCommand)
+@schedule_option
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), required=True,
               help="csv: one row per event; json: a versioned document "
                    "(schemas/plan-export.schema.json).")

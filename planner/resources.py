@@ -5,6 +5,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+# How messages name the built-in schedule (its real path is deep inside site-packages).
+BUILT_IN_NAME = "built-in schedule roundtable.toml"
+
 
 def default_schedule() -> Path:
     """The built-in roundtable schedule (packaged as planner.schedules in the wheel)."""

@@ -223,7 +223,7 @@ def test_window_with_no_allowed_day_names_activity_window_and_counts_per_rule(
 def test_validate_reports_an_infeasible_window_without_a_traceback(
         runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
     path = write_schedule(infeasible_text(minimal_text))
-    result = runner.invoke(cli, ["validate", str(path), "--today", "2026-11-23"])
+    result = runner.invoke(cli, ["validate", "-s", str(path), "--today", "2026-11-23"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert "weekdays removed 27" in result.stderr

@@ -45,7 +45,7 @@ def test_compare_24_against_12_month_cycle_on_the_default_schedule(runner):
 def test_compare_needs_two_schedules_or_changes(runner):
     result = runner.invoke(cli, ["compare"])
     assert result.exit_code == 2
-    assert "give two schedules" in result.output
+    assert "give another schedule (planner compare -s A.toml B.toml), or --set" in result.output
 
 
 def test_bad_set_path_is_a_user_error(runner):
@@ -79,7 +79,7 @@ def test_check_flags_a_leader_double_booked_by_held_events(runner, tmp_path):
     text = path.read_text(encoding="utf-8").replace(
         'start = 2022-10-05\nend = 2022-10-06', 'start = 2023-08-01\nend = 2023-08-02')
     path.write_text(text, encoding="utf-8")
-    result = runner.invoke(cli, ["check", str(path), "--today", "2026-11-23"])
+    result = runner.invoke(cli, ["check", "-s", str(path), "--today", "2026-11-23"])
     assert result.exit_code == 1
     assert "violation:" in result.stdout
     assert "leaders.sedena_chief_of_staff: SEDENA chief of staff is at dbwg.yearly.c3.session " \
@@ -88,7 +88,7 @@ def test_check_flags_a_leader_double_booked_by_held_events(runner, tmp_path):
 
 def test_check_flags_an_approval_after_the_window_started(runner, tmp_path):
     path = _edit(tmp_path, "approved = 2024-12-10", "approved = 2025-01-28")
-    result = runner.invoke(cli, ["check", str(path), "--today", "2026-11-23"])
+    result = runner.invoke(cli, ["check", "-s", str(path), "--today", "2026-11-23"])
     assert result.exit_code == 1
     assert "deployments.sof_2025.approved: approved 2025-01-28, on or after the window starts" \
         in result.stdout
@@ -116,7 +116,7 @@ def test_diff_between_calendar_files(runner, tmp_path):
     old, new = tmp_path / "old.ics", tmp_path / "new.ics"
     edited = _edit(tmp_path, "preferred_months = [8]", "preferred_months = [9]")
     assert runner.invoke(cli, ["generate", "-o", str(old), "--today", "2026-11-23"]).exit_code == 0
-    assert runner.invoke(cli, ["generate", str(edited), "-o", str(new),
+    assert runner.invoke(cli, ["generate", "-s", str(edited), "-o", str(new),
                                "--today", "2026-11-23"]).exit_code == 0
     result = runner.invoke(cli, ["diff", str(old), str(new)])
     assert result.exit_code == 0

@@ -30,10 +30,12 @@ def test_generate_without_a_schedule_writes_roundtable_ics_here_and_says_where(
     written = tmp_path / "roundtable.ics"
     assert written.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert result.stdout == ""
-    last = result.stderr.splitlines()[-1]
-    assert last.startswith("wrote ") and last.endswith(f" events to {written.resolve()}")
-    count = int(last.split()[1])
-    assert count == len(Calendar.from_ical(written.read_bytes()).walk("VEVENT"))
+    wrote = next(line for line in result.stderr.splitlines() if line.startswith("wrote "))
+    entries = len(Calendar.from_ical(written.read_bytes()).walk("VEVENT"))
+    listed = len(runner.invoke(cli, ["list", *TODAY]).stdout.splitlines()) - 1  # the header
+    assert wrote == (f"wrote {entries} calendar entries for {listed} events to "
+                     f"{written.resolve()} (a repeating series is one entry)")
+    assert "Outlook" in result.stderr.splitlines()[-1]  # then how to import it
 
 
 def test_generate_replaces_an_existing_file_with_force(runner: CliRunner) -> None:
@@ -62,7 +64,7 @@ def test_generate_with_a_schedule_file_and_output_path(
         tmp_path: Path) -> None:
     schedule = write_schedule(minimal_text)
     out = tmp_path / "talks.ics"
-    result = runner.invoke(cli, ["generate", str(schedule), "-o", str(out), *TODAY])
+    result = runner.invoke(cli, ["generate", "-s", str(schedule), "-o", str(out), *TODAY])
     assert result.exit_code == 0, result.output
     assert event_dates(out.read_bytes()) == ["2026-05-05", "2027-05-04"]
     assert "wrote 2 events" in result.stderr
@@ -81,7 +83,7 @@ def test_from_and_to_keep_only_events_touching_the_range(runner: CliRunner) -> N
     summaries = {str(e["SUMMARY"]) for e in events}
     assert "BMCR: Executive session (10th)" in summaries  # numbered as in the whole plan
     assert "BMCR: Executive session (9th)" not in summaries
-    assert f"wrote {len(events)} events" in result.stderr
+    assert f"wrote {len(events)} calendar entries for " in result.stderr
 
 
 def test_a_range_ending_before_the_cycle_ends_still_generates(runner: CliRunner) -> None:
@@ -114,7 +116,7 @@ def test_warnings_go_to_stderr_and_the_run_still_succeeds(runner: CliRunner) -> 
 
 def test_missing_schedule_file_exits_2_without_writing(runner: CliRunner) -> None:
     with runner.isolated_filesystem():
-        result = runner.invoke(cli, ["generate", "nope.toml"])
+        result = runner.invoke(cli, ["generate", "-s", "nope.toml"])
         assert result.exit_code == 2
         assert "nope.toml: cannot read the schedule" in result.stderr
         assert os.listdir(".") == []

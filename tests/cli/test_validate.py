@@ -13,7 +13,7 @@ from planner.resources import default_schedule
 
 def test_built_in_schedule_is_valid(runner: CliRunner) -> None:
     path = default_schedule()
-    result = runner.invoke(cli, ["validate", str(path), "--today", "2016-01-01"])
+    result = runner.invoke(cli, ["validate", "-s", str(path), "--today", "2016-01-01"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"{path}: ok, ")
     assert "events from 2016-01-01 to 2029-12-31" in result.stdout
@@ -22,7 +22,7 @@ def test_built_in_schedule_is_valid(runner: CliRunner) -> None:
 def test_minimal_schedule_is_valid_with_its_event_count(
         runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
     path = write_schedule(minimal_text)
-    result = runner.invoke(cli, ["validate", str(path), "--today", "2026-01-01"])
+    result = runner.invoke(cli, ["validate", "-s", str(path), "--today", "2026-01-01"])
     assert result.exit_code == 0
     assert result.stdout.strip() == f"{path}: ok, 2 events from 2026-01-01 to 2027-12-31"
     assert result.stderr == ""
@@ -31,7 +31,7 @@ def test_minimal_schedule_is_valid_with_its_event_count(
 def test_validate_prints_warnings_but_succeeds(
         runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
     path = write_schedule(minimal_text)
-    result = runner.invoke(cli, ["validate", str(path), "--today", "2026-11-23"])
+    result = runner.invoke(cli, ["validate", "-s", str(path), "--today", "2026-11-23"])
     assert result.exit_code == 0
     assert result.stderr.startswith(f"warning: {path}:")
     assert "talks.yearly.c1.meeting (2026-05-05)" in result.stderr
@@ -43,7 +43,7 @@ def test_every_problem_in_the_file_is_printed_in_one_run(
             .replace("cycle_months = 12", "cycle_months = 12\nstrat = 2026-01-01")
             .replace('country = "MX"', 'country = "XX"', 1))
     path = write_schedule(text)
-    result = runner.invoke(cli, ["validate", str(path)])
+    result = runner.invoke(cli, ["validate", "-s", str(path)])
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 4
@@ -54,7 +54,10 @@ def test_every_problem_in_the_file_is_printed_in_one_run(
     assert result.stdout == ""
 
 
-def test_validate_needs_a_schedule_argument(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["validate"])
-    assert result.exit_code == 2
-    assert "Missing argument" in result.stderr
+def test_validate_without_a_schedule_checks_the_built_in_one_and_names_it(
+        runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["validate", "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("built-in schedule roundtable.toml: ok, ")
+    assert "site-packages" not in result.stderr and "/schedules/" not in result.stderr
+    assert "warning: built-in schedule roundtable.toml:" in result.stderr

@@ -79,7 +79,7 @@ def test_regenerated_calendar_with_moved_and_cancelled_events(tmp_path: Path) ->
     text = default_schedule().read_text(encoding="utf-8")
     schedule.write_text(text, encoding="utf-8")
     out = tmp_path / "roundtable.ics"
-    generate(str(schedule), "-o", str(out))
+    generate("-s", str(schedule), "-o", str(out))
     before = make_plan(load_schedule(schedule), today=TODAY)
     # the synchronization workshops move from February to March; the invitations task goes
     moved = text.replace('preferred_months = [2]\nvenue = "mexico_city"',
@@ -88,7 +88,7 @@ def test_regenerated_calendar_with_moved_and_cancelled_events(tmp_path: Path) ->
                    'title_es = "Envío de invitaciones", days_before = 60 },\n')
     assert moved != text and invitations in moved
     schedule.write_text(moved.replace(invitations, ""), encoding="utf-8")
-    generate(str(schedule), "-o", str(out))
+    generate("-s", str(schedule), "-o", str(out))
     after = make_plan(load_schedule(schedule), today=TODAY)
     gone = {e.calendar_id for e in before.events} - {e.calendar_id for e in after.events}
     assert len(gone) == 3

@@ -53,7 +53,7 @@ def generate(tmp_path: Path) -> Callable[[Path], Path]:
 
     def run(schedule: Path) -> Path:
         out = tmp_path / "plan.ics"
-        result = CliRunner().invoke(cli, ["generate", str(schedule), "-o", str(out),
+        result = CliRunner().invoke(cli, ["generate", "-s", str(schedule), "-o", str(out),
                                           "--today", TODAY.isoformat()])
         assert result.exit_code == 0, result.output
         return out

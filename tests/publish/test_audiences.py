@@ -74,7 +74,7 @@ def test_deployment_windows_go_to_the_parties_of_the_host_and_sending_countries(
     deadline = next(e for e in plan.events if e.kind == "approval-deadline")
     for event in (deployment, deadline):
         assert parties_of(schedule, event) == ("USNORTHCOM", "SEDENA", "SEMAR", "OUSDP")
-    result = run("generate", str(path), "--split", "party", "-o", str(tmp_path / "out"))
+    result = run("generate", "-s", str(path), "--split", "party", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "out" / "CJOC.ics").exists()  # nothing for Canada: no file
     assert "CJOC" not in result.stderr
@@ -145,10 +145,10 @@ def test_split_needs_a_folder(tmp_path: Path) -> None:
 
 def test_a_split_file_is_regenerated_over_its_previous_version(small: Path, tmp_path: Path) -> None:
     folder = tmp_path / "kinds"
-    assert run("generate", str(small), "--split", "kind", "-o", str(folder)).exit_code == 0
+    assert run("generate", "-s", str(small), "--split", "kind", "-o", str(folder)).exit_code == 0
     assert sorted(p.name for p in folder.iterdir()) == ["staff-talks.ics", "task.ics", "vtc.ics"]
     remove_calls(small)
-    result = run("generate", str(small), "--split", "kind", "-o", str(folder))
+    result = run("generate", "-s", str(small), "--split", "kind", "-o", str(folder))
     assert result.exit_code == 0, result.output
     vtc = read(folder / "vtc.ics").walk("VEVENT")  # its audience lost every event ...
     assert len(vtc) == 3 and {str(e["STATUS"]) for e in vtc} == {"CANCELLED"}  # ... and is told
@@ -172,10 +172,10 @@ def test_a_calendar_of_another_audience_is_never_overwritten(tmp_path: Path) -> 
 
 
 def test_two_splits_in_one_folder_leave_each_other_alone(small: Path, tmp_path: Path) -> None:
-    assert run("generate", str(small), "--split", "party", "-o", str(tmp_path)).exit_code == 0
+    assert run("generate", "-s", str(small), "--split", "party", "-o", str(tmp_path)).exit_code == 0
     parties = {p.name: p.read_bytes() for p in tmp_path.glob("*.ics")}
     remove_calls(small)
-    assert run("generate", str(small), "--split", "kind", "-o", str(tmp_path)).exit_code == 0
+    assert run("generate", "-s", str(small), "--split", "kind", "-o", str(tmp_path)).exit_code == 0
     for name, data in parties.items():
         assert (tmp_path / name).read_bytes() == data
 
@@ -218,7 +218,7 @@ def test_hostile_kinds_in_a_schedule_are_written_inside_the_folder(small: Path,
     small.write_text(text.replace('kind = "staff-talks"', 'kind = "CON"'))
     folder = tmp_path / "deep" / "out"
     folder.parent.mkdir()
-    result = run("generate", str(small), "--split", "kind", "-o", str(folder))
+    result = run("generate", "-s", str(small), "--split", "kind", "-o", str(folder))
     assert result.exit_code == 0, result.output
     written = sorted(os.listdir(folder))
     assert written == ["_.._escape.ics", "_CON.ics", "task.ics"]

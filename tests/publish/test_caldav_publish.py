@@ -43,7 +43,7 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def publish(schedule: Path, url: str, *extra: str, password: str | None = ALICE,
             user: str | None = "alice", input: str | None = None) -> Result:
-    args = ["publish", str(schedule), "--url", url, "--today", TODAY.isoformat(), *extra]
+    args = ["publish", "-s", str(schedule), "--url", url, "--today", TODAY.isoformat(), *extra]
     if user:
         args += ["--user", user]
     env = {"PLANNER_CALDAV_PASSWORD": password} if password else {}
@@ -393,7 +393,7 @@ def test_a_url_that_is_not_a_calendar_is_exit_2(radicale: Radicale, small: Path)
 # -- credentials ----------------------------------------------------------------------------------
 
 def test_there_is_no_password_option(small: Path) -> None:
-    result = CliRunner().invoke(cli, ["publish", str(small), "--url", "http://127.0.0.1:9/c/",
+    result = CliRunner().invoke(cli, ["publish", "-s", str(small), "--url", "http://127.0.0.1:9/c/",
                                       "--password", "x"])
     assert result.exit_code == 2 and "No such option '--password'" in result.output
 

@@ -23,7 +23,7 @@ MEETING = "talks.yearly.c1.meeting@publish.planner"
 
 
 def generate(schedule: Path, output: Path | str, *extra: str) -> Result:
-    result = CliRunner().invoke(cli, ["generate", str(schedule), "-o", str(output),
+    result = CliRunner().invoke(cli, ["generate", "-s", str(schedule), "-o", str(output),
                                       "--today", TODAY.isoformat(), *extra])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result
@@ -115,7 +115,8 @@ def test_a_removed_event_is_written_once_more_as_cancelled_with_its_time_zone(
     remove_calls(small)
     result = generate(small, out)
     assert "0 new, 0 changed, 6 unchanged, 3 cancelled" in result.stderr
-    assert result.stderr.splitlines()[-1].startswith("wrote 9 events")
+    assert result.stderr.splitlines()[-2].startswith(
+        "wrote 6 events to ") and "(and 3 cancelled entries, kept until --prune)" in result.stderr
     after = events(out)
     call = after["talks.yearly.c1.call@publish.planner"]
     assert str(call["STATUS"]) == "CANCELLED"
@@ -179,7 +180,7 @@ def test_a_failed_write_keeps_the_previous_file_and_the_state_in_it(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("planner.files.os.replace", broken_rename)
-    failed = CliRunner().invoke(cli, ["generate", str(small), "-o", str(out)])
+    failed = CliRunner().invoke(cli, ["generate", "-s", str(small), "-o", str(out)])
     assert failed.exit_code == 1
     assert failed.stderr == (f"planner: {out}: could not write: No space left on device; the "
                              "previous file is unchanged\n")
@@ -201,7 +202,7 @@ def test_an_interrupted_write_keeps_the_previous_file(small: Path, tmp_path: Pat
         raise KeyboardInterrupt  # Ctrl-C mid-write
 
     monkeypatch.setattr("planner.files.os.fsync", interrupted)
-    result = CliRunner().invoke(cli, ["generate", str(small), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["generate", "-s", str(small), "-o", str(out)])
     assert result.exit_code == 1 and "Aborted" in result.output  # click's answer to Ctrl-C
     assert out.read_bytes() == previous
     assert not [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
@@ -243,7 +244,7 @@ def test_events_planner_did_not_write_are_not_carried_over(small: Path, tmp_path
 
 
 def test_standard_output_has_no_previous_state(small: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["generate", str(small), "-o", "-", "--today", "2026-11-23"])
+    result = CliRunner().invoke(cli, ["generate", "-s", str(small), "-o", "-", "--today", "2026-11-23"])
     assert result.exit_code == 0
     assert b"SEQUENCE:0" in result.stdout_bytes and b"SEQUENCE:1" not in result.stdout_bytes
     assert not list(tmp_path.glob("*.ics"))

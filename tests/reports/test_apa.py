@@ -78,9 +78,9 @@ def test_spanish_apa(run: Run) -> None:
 
 
 def test_markup_is_escaped(run: Run, script_schedule: Path, tmp_path: Path) -> None:
-    markdown = run("apa", "2026", str(script_schedule)).stdout
+    markdown = run("apa", "2026", "-s", str(script_schedule)).stdout
     assert "<script>" not in markdown and "\\<script\\>" in markdown
-    run("apa", "2026", str(script_schedule), "-o", str(tmp_path / "x.html"))
+    run("apa", "2026", "-s", str(script_schedule), "-o", str(tmp_path / "x.html"))
     page = (tmp_path / "x.html").read_text(encoding="utf-8")
     assert "<script" not in page and "&lt;script&gt;" in page
 

@@ -126,7 +126,7 @@ def test_format_follows_the_suffix_and_the_option(run: Run, tmp_path: Path) -> N
 def test_markup_in_schedule_texts_comes_out_inert(run: Run, tmp_path: Path,
                                                   script_schedule: Path) -> None:
     for name in ("x.html", "x.svg"):
-        out = write(run, tmp_path, name, str(script_schedule))
+        out = write(run, tmp_path, name, "-s", str(script_schedule))
         assert "<script" not in out.lower() and "</text><" not in out
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; talks" in out
         assert "&lt;b&gt;Plan&lt;/b&gt; &amp; &quot;co&quot;" in out

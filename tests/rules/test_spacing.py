@@ -45,7 +45,7 @@ def test_spacing_after_an_unknown_activity_is_a_schedule_error(write_schedule, r
 
     text = schedule(forum("talks", venue="mexico_city", leaders="[]",
                           extra='spacing = [{ after = "sesion", min_months = 1 }]'))
-    result = runner.invoke(cli, ["validate", str(write_schedule(text))])
+    result = runner.invoke(cli, ["validate", "-s", str(write_schedule(text))])
     assert result.exit_code == 2
     assert "forums.talks.activities.session.spacing[0].after: unknown activity 'sesion'" in \
         result.output

@@ -62,7 +62,7 @@ rrule = "FREQ=MONTHLY;COUNT=3"
 start = 2026-01-01
 venue = "mexico_city"
 """)
-    result = runner.invoke(cli, ["validate", str(path)])
+    result = runner.invoke(cli, ["validate", "-s", str(path)])
     assert result.exit_code == 2
     assert "forums.talks.series.monthly.rrule: must not hold COUNT or UNTIL" in result.output
 

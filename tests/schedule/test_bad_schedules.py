@@ -30,7 +30,7 @@ def expectations(path: Path) -> list[str]:
 
 
 def validate(runner: CliRunner, path: Path) -> Result:
-    return runner.invoke(cli, ["validate", str(path), "--today", "2026-11-23"])
+    return runner.invoke(cli, ["validate", "-s", str(path), "--today", "2026-11-23"])
 
 
 def test_there_is_a_bad_file_for_each_mistake() -> None:
@@ -92,7 +92,7 @@ def test_non_utf8_file_names_the_line_with_the_bad_byte(runner: CliRunner) -> No
 
 def test_generate_with_a_bad_schedule_creates_no_file(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out.ics"
-    result = runner.invoke(cli, ["generate", str(BAD / "unknown_time_zone.toml"), "-o", str(out)])
+    result = runner.invoke(cli, ["generate", "-s", str(BAD / "unknown_time_zone.toml"), "-o", str(out)])
     assert result.exit_code == 2
     assert "nothing was written" in result.stderr
     assert not out.exists()
@@ -105,7 +105,7 @@ def test_generate_with_a_bad_schedule_leaves_existing_output_byte_identical(
     before = b"BEGIN:VCALENDAR\r\nX-OLD:keep me\r\nEND:VCALENDAR\r\n"
     out.write_bytes(before)
     for bad in ("several_problems", "feb_30", "not_utf8"):
-        result = runner.invoke(cli, ["generate", str(BAD / f"{bad}.toml"), "-o", str(out)])
+        result = runner.invoke(cli, ["generate", "-s", str(BAD / f"{bad}.toml"), "-o", str(out)])
         assert result.exit_code == 2
         assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ics"]
