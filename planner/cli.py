@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -131,6 +132,26 @@ def horizon_options(function: F) -> F:
                         help="Date to judge warnings by (default: the real today).")(function)
 
 
+def width_option(function: F) -> F:
+    return click.option("--width", type=click.IntRange(20, 10_000), metavar="N",
+                        help="Fit lines to N columns (default: the terminal's width; no limit "
+                             "when the output goes to a pipe or a file).")(function)
+
+
+def fit_width(asked: int | None, err: bool = False) -> int | None:
+    """The width to fit standard output (or error) to: --width, the terminal's, or None."""
+    from planner.export.fit import terminal_width
+
+    return terminal_width(sys.stderr if err else sys.stdout, os.environ, asked)
+
+
+def say(text: str) -> None:
+    """A note on standard error, wrapped to the terminal when it is one."""
+    from planner.export.fit import wrap
+
+    click.echo(wrap(text, fit_width(None, err=True)), err=True)
+
+
 def lang_option(function: F) -> F:
     return click.option("--lang", type=click.Choice(LANGS), default=lang_from_environment,
                         show_default="from the locale: LANGUAGE, LC_ALL, LC_MESSAGES or LANG",
@@ -171,7 +192,7 @@ def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetim
 
 def _warn(plan: Plan) -> None:
     for warning in plan.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}")
 
 
 def _party_names(schedule: Schedule) -> dict[str, Text]:
@@ -259,18 +280,18 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
     _warn(plan)
     for item in written:
         for note in item.notes:
-            click.echo(f"warning: {note}", err=True)
+            say(f"warning: {note}")
         where = "standard output" if item.target == "-" else str(Path(item.target).resolve())
         if item.target != "-":
-            click.echo(f"{where}: {item.changes.summary()}", err=True)
+            say(f"{where}: {item.changes.summary()}")
         if not split:
-            click.echo(wrote_calendar(item.changes, len(events), where), err=True)
+            say(wrote_calendar(item.changes, len(events), where))
     if split:
         total = sum(item.changes.written for item in written)
         click.echo(f"wrote {plural(len(written), 'calendar')} ({plural(total, 'calendar entry')}) "
                    f"to {Path(output or '.').resolve()}", err=True)
     if output != "-":
-        click.echo(IMPORT_HINT, err=True)
+        say(IMPORT_HINT)
 
 
 @cli.command()
@@ -344,28 +365,37 @@ def init(folder: Path) -> None:
 @cli.command(name="list")
 @schedule_option
 @horizon_options
+@click.option("--party", "parties", multiple=True,
+              help="Only this party's events, as in its calendar (repeatable).")
 @click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
+@width_option
 @lang_option
 @version_option
 def list_events(schedule: Path | None, from_date: dt.datetime | None,
                 to_date: dt.datetime | None, today_date: dt.datetime | None,
-                forums: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> None:
+                parties: tuple[str, ...], forums: tuple[str, ...], kinds: tuple[str, ...],
+                width: int | None, lang: str) -> None:
     """Print the plan as a table in the terminal.
+
+    Lines fit the terminal: when the table is wider, each event takes two lines (when,
+    status, title; then its id and place), cut with "…". Piped, every line is whole.
 
     \b
     Examples:
       planner list
       planner list --from 2026-01-01 --to 2027-12-31 --forum roundtable
       planner list --kind deployment --kind approval-deadline
+      planner list --party SEDENA --from 2026-01-01
     """
+    from planner.export.split import select
     from planner.export.text import table
 
-    plan = _plan(_load(schedule), from_date, to_date, today_date)
-    events = [e for e in plan.events
-              if (not forums or e.forum in forums) and (not kinds or e.kind in kinds)]
-    click.echo(table(events, lang))
-    click.echo(f"{len(events)} events", err=True)
+    loaded = _load(schedule)
+    plan = _plan(loaded, from_date, to_date, today_date)
+    events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
+    click.echo(table(events, lang, width=fit_width(width)))
+    click.echo(plural(len(events), "event"), err=True)
 
 
 @cli.command()

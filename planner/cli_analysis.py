@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from planner.cli import SCHEDULE_FILE, PlannerCommand, _load, schedule_option, today, version_option
+from planner.cli import (
+    SCHEDULE_FILE,
+    PlannerCommand,
+    _load,
+    fit_width,
+    plural,
+    schedule_option,
+    today,
+    version_option,
+    width_option,
+)
 
 if TYPE_CHECKING:  # the engine and the loader are imported when a command runs
     from planner.plan import Plan
@@ -25,8 +35,9 @@ def _on(today_date: dt.datetime | None) -> dt.date:
 @click.command(cls=PlannerCommand)
 @schedule_option
 @_today_option
+@width_option
 @version_option
-def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
+def check(schedule: Path | None, today_date: dt.datetime | None, width: int | None) -> None:
     """Print every hard violation and warning in the plan.
 
     Exit status 1 when any hard violation exists (a leader double-booked by held events,
@@ -38,14 +49,17 @@ def check(schedule: Path | None, today_date: dt.datetime | None) -> None:
     """
     from planner.check import Severity, check_plan
     from planner.engine import make_plan
+    from planner.export.fit import wrap
 
     loaded = _load(schedule)
     on = _on(today_date)
     findings = check_plan(loaded, make_plan(loaded, today=on), on)
+    columns = fit_width(width)
     for finding in findings:
-        click.echo(str(finding))
+        click.echo(wrap(str(finding), columns))
     hard = sum(finding.severity is Severity.HARD for finding in findings)
-    click.echo(f"{hard} violations, {len(findings) - hard} warnings", err=True)
+    click.echo(f"{plural(hard, 'violation')}, {plural(len(findings) - hard, 'warning')}",
+               err=True)
     if hard:
         raise SystemExit(1)
 
@@ -120,12 +134,29 @@ def diff(old: Path, new: Path, today_date: dt.datetime | None) -> None:
     from planner.schedule.load import load_schedule
 
     def read(path: Path) -> dict[str, Entry]:
-        if path.suffix.lower() == ".ics":
+        if _is_calendar(path):
             return entries_from_ics(path)
         return entries_from_plan(make_plan(load_schedule(path), today=_on(today_date)))
 
+    if _is_calendar(old) != _is_calendar(new):
+        calendar, schedule = (old, new) if _is_calendar(old) else (new, old)
+        raise click.UsageError(
+            f"{calendar} is a calendar and {schedule} a schedule: give two calendars or two "
+            f"schedules (to see what a schedule changes in a calendar: planner generate -s "
+            f"{schedule} -o new.ics, then planner diff {calendar} new.ics)")
     lines = diff_entries(read(old), read(new))
     click.echo("\n".join(lines) if lines else "no differences")
+
+
+def _is_calendar(path: Path) -> bool:
+    """An .ics file, or any file that starts like one; anything else is read as a schedule."""
+    if path.suffix.lower() == ".ics":
+        return True
+    try:
+        with path.open("rb") as stream:
+            return stream.read(64).lstrip(b"\xef\xbb\xbf \r\n").upper().startswith(b"BEGIN:VCALENDAR")
+    except OSError:
+        return False
 
 
 def register_analysis(group: click.Group) -> None:

@@ -20,14 +20,16 @@ from planner.cli import (
     _load,
     _plan,
     _warn,
+    fit_width,
     force_option,
     horizon_options,
     lang_option,
+    plural,
     schedule_option,
     today,
     version_option,
+    width_option,
 )
-from planner.errors import PlannerError, Problem, Where
 from planner.files import write_output
 
 if TYPE_CHECKING:  # the engine and the model are imported when a command runs
@@ -141,18 +143,21 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
 @click.option("--year", type=click.IntRange(1900, 2999),
               help="Year to show (default: the year of --today).")
 @click.option("--party", "parties", multiple=True,
-              help="Only events this party takes part in, by party id (repeatable).")
+              help="Only this party's events, as in its calendar from `generate --party` "
+                   "(repeatable).")
 @click.option("--holidays", "show_holidays", is_flag=True,
               help="Also list the public holidays of the schedule's countries.")
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date of the 'today' line (default: the real today).")
+@width_option
 @lang_option
 @version_option
 def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], show_holidays: bool,
-           today_date: dt.datetime | None, lang: str) -> None:
+           today_date: dt.datetime | None, width: int | None, lang: str) -> None:
     """Print a year's agenda in the terminal: a header per month, one line per event.
 
-    Colour only on a terminal, and never when NO_COLOR is set.
+    Colour only on a terminal, and never when NO_COLOR is set. Lines fit the terminal (time
+    and place move under the title, long texts end in "…"); piped, every line is whole.
 
     \b
     Examples:
@@ -163,37 +168,24 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], sh
     from planner.export.agenda import agenda as render_agenda
     from planner.export.agenda import color_wanted
     from planner.export.labels import holiday_names, label
+    from planner.export.split import select
 
     loaded = _load(schedule)
     day = _today(today_date)
     year = year or day.year
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     plan = _plan_span(loaded, first, last, today_date)
-    _check_parties(loaded, parties)
-    events = [e for e in plan.events if not parties or set(parties) & set(e.participants)]
+    events = select(loaded, plan, parties=parties)
     names = ", ".join(loaded.party(p).name.get(lang) for p in parties)
     title = (label("agenda_party", lang, year=year, party=names) if parties
              else f"{label('agenda', lang, year=year)} — {plan.name.get(lang)}")
     holidays = holiday_names(loaded.days.holiday_countries, first, last, lang) if show_holidays else []
     color = color_wanted(sys.stdout, os.environ)
     click.echo(render_agenda(events, title=title, first=first, last=last, lang=lang, color=color,
-                             today=day, holidays=holidays), nl=False, color=color)
+                             today=day, holidays=holidays, width=fit_width(width)),
+               nl=False, color=color)
     _warn(plan)
-    click.echo(f"{len(events)} events", err=True)
-
-
-def _check_parties(schedule: Schedule, parties: tuple[str, ...]) -> None:
-    import difflib
-
-    known = [party.id for party in schedule.parties]
-    problems = []
-    for party in parties:
-        if party not in known:
-            close = difflib.get_close_matches(party, known, n=3)
-            hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(known)}"
-            problems.append(Problem(Where(schedule.path, "parties"), f"no party {party!r}", hint))
-    if problems:
-        raise PlannerError(*problems)
+    click.echo(plural(len(events), "event"), err=True)
 
 
 @click.command(cls=PlannerCommand)

@@ -125,7 +125,8 @@ def _unrecorded(forum: Forum, placed: list[PlannedEvent], today: dt.date) -> lis
         return []
     where = at_line_of(forum.where, f"forums.{forum.id}.held")
     listed = ", ".join(f"{event.id} ({event.start})" for event in over)
-    return [Problem(where, f"{len(over)} planned events are over with no record: {listed}",
+    count = "1 planned event is" if len(over) == 1 else f"{len(over)} planned events are"
+    return [Problem(where, f"{count} over with no record: {listed}",
                     "record the real dates as [[held]] entries")]
 
 

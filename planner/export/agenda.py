@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 import click
 
+from planner.export.fit import cut
 from planner.export.labels import date_text, label, month_abbr, month_heading, status_label
 from planner.i18n import weekday_name
 from planner.plan import PlannedEvent, Status
@@ -44,7 +45,7 @@ class _Line:
 
 def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: dt.date,
            lang: str = "en", color: bool = False, today: dt.date | None = None,
-           holidays: Sequence[tuple[dt.date, str]] = ()) -> str:
+           holidays: Sequence[tuple[dt.date, str]] = (), width: int | None = None) -> str:
     """The agenda text: a title, then months in order, each with its events (and holidays).
 
     Args:
@@ -55,13 +56,16 @@ def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: 
         color: style with ANSI colours (the caller checks the terminal and NO_COLOR).
         today: when inside the span, a "today" line is drawn where it falls.
         holidays: (day, name) pairs shown dimmed among the events.
+        width: the terminal's width, None for no limit. When a line would not fit, the time
+            and place go on a second line under the title, and both are cut with "…".
     """
     lines = [_event_line(event, lang) for event in sorted(events, key=lambda e: (e.start, e.id))]
     lines += [_Line(day, (_days(day, day, lang), "", label("holiday", lang), name, ""), {},
                     holiday=True) for day, name in holidays]
     lines.sort(key=lambda line: line.start)
-    widths = [max((len(line.cells[i]) for line in lines), default=0) for i in range(4)]
-    output = [_style(title, color, bold=True)]
+    widths = [max((len(line.cells[i]) for line in lines), default=0) for i in range(5)]
+    narrow = width is not None and sum(widths) + 10 > width
+    output = [_style(cut(title, width) if width else title, color, bold=True)]
     today_drawn = today is None or not first <= today <= last
     month = dt.date(first.year, first.month, 1)
     while month <= last:
@@ -73,7 +77,8 @@ def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: 
             if not today_drawn and today is not None and line.start >= today:
                 output.append(_today(today, lang, color))
                 today_drawn = True
-            output.append(_format(line, widths, color))
+            output.append(_narrow(line, widths, color, width) if narrow and width
+                          else _format(line, widths, color))
         if not inside:
             output.append(_style("  " + label("no_events", lang), color, dim=True))
         if not today_drawn and today is not None and month <= today < following:
@@ -117,6 +122,20 @@ def _format(line: _Line, widths: list[int], color: bool) -> str:
              _style(status.ljust(widths[2]), color, **line.style),
              _style(title.ljust(widths[3]), color, bold=line.bold_title), place]
     return ("  " + "  ".join(parts)).rstrip()
+
+
+def _narrow(line: _Line, widths: list[int], color: bool, width: int) -> str:
+    """Days, status and title on one line; time and place on the next, under the title."""
+    days, time, status, title, place = line.cells
+    indent = 2 + widths[0] + 2 + widths[2] + 2
+    room = max(width - indent, 10)
+    first = ["  " + days.ljust(widths[0]), _style(status.ljust(widths[2]), color, **line.style),
+             _style(cut(title, room), color, bold=line.bold_title)]
+    text = "  ".join(first).rstrip()
+    detail = " · ".join(part for part in (time, place) if part)
+    if detail:
+        text += "\n" + " " * indent + cut(detail, room)
+    return _style(text, color, fg="magenta") if line.holiday else text
 
 
 def _today(today: dt.date, lang: str, color: bool) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from planner.export.fit import cut
 from planner.export.labels import STATUS_WORDS
 from planner.i18n import N_, Text, translate, weekday_name
 from planner.plan import PlannedEvent, Status
@@ -42,15 +43,31 @@ def status_word(status: Status, lang: str = "en") -> str:
     return STATUS_WORDS[status].get(lang)
 
 
-def table(events: Iterable[PlannedEvent], lang: str = "en") -> str:
-    """Aligned columns: when, status, kind, title, place, id."""
+def table(events: Iterable[PlannedEvent], lang: str = "en", width: int | None = None) -> str:
+    """Aligned columns: when, status, kind, title, place, id.
+
+    When the lines would be wider than `width`, each event takes two lines instead (when,
+    status and title; then its id and place, indented), cut with "…" to fit.
+    """
     rows = [tuple(translate(lang, header) for header in HEADERS)]
     rows += [(when(e, lang), status_word(e.status, lang), e.kind, e.title.get(lang),
               e.location.get(lang) or "-", e.id) for e in events]
+    lines = _aligned(rows)
+    if width is None or max(len(line) for line in lines) <= width:
+        return "\n".join(lines)
+    first = _aligned([(row[0], row[1], row[3]) for row in rows])
+    return "\n".join(line for head, row in zip(first, rows, strict=True)
+                     for line in (cut(head, width), cut(f"    {_id_and_place(row)}", width)))
+
+
+def _id_and_place(row: tuple[str, ...]) -> str:
+    return row[5] if row[4] == "-" else f"{row[5]}  {row[4]}"
+
+
+def _aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
-             + "  " + row[-1] for row in rows]
-    return "\n".join(line.rstrip() for line in lines)
+    return [("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+             + "  " + row[-1]).rstrip() for row in rows]
 
 
 def constraining(event: PlannedEvent, others: Iterable[PlannedEvent]) -> list[PlannedEvent]:

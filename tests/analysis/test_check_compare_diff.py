@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from planner.cli import cli
 from planner.resources import default_schedule
 
@@ -122,3 +124,25 @@ def test_diff_between_calendar_files(runner, tmp_path):
     assert result.exit_code == 0
     assert "moved      roundtable.biennial.c2.executive_session@roundtable.planner  " \
         "2026-08-04 -> 2026-09-01" in result.stdout
+
+
+@pytest.mark.parametrize("order", ["calendar first", "schedule first"])
+def test_diff_refuses_a_calendar_against_a_schedule(runner, tmp_path, order):
+    calendar, schedule = tmp_path / "plan.ics", tmp_path / "plan.toml"
+    assert runner.invoke(cli, ["generate", "-o", str(calendar), "--today", "2026-11-23"]).exit_code == 0
+    schedule.write_bytes(default_schedule().read_bytes())
+    pair = [calendar, schedule] if order == "calendar first" else [schedule, calendar]
+    result = runner.invoke(cli, ["diff", *map(str, pair), "--today", "2026-11-23"])
+    assert result.exit_code == 2
+    assert f"Error: {calendar} is a calendar and {schedule} a schedule: give two calendars or " \
+           "two schedules" in result.stderr
+    assert result.stdout == ""
+
+
+def test_diff_knows_a_calendar_by_its_content_whatever_its_name(runner, tmp_path):
+    old, new = tmp_path / "old.ics", tmp_path / "export.txt"
+    assert runner.invoke(cli, ["generate", "-o", str(old), "--today", "2026-11-23"]).exit_code == 0
+    new.write_bytes(old.read_bytes())
+    result = runner.invoke(cli, ["diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "no differences\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from planner import Plan
@@ -64,11 +66,29 @@ def test_dates_filter_the_list(runner: CliRunner) -> None:
     assert "(9th)" in only
 
 
-def test_unknown_forum_lists_nothing(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["list", "--forum", "nope", *TODAY])
-    assert result.exit_code == 0
-    assert rows(result.stdout) == []
-    assert "0 events" in result.stderr
+def test_unknown_forum_is_refused_with_the_nearest_ids(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--forum", "dbgw", *TODAY])
+    assert result.exit_code == 2
+    assert "--forum: no forum 'dbgw'; did you mean dbwg?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_list_agenda_and_generate_agree_on_a_partys_events(runner: CliRunner,
+                                                            tmp_path: Path) -> None:
+    year = ["--from", "2025-01-01", "--to", "2025-12-31", *TODAY]
+    listed = runner.invoke(cli, ["list", "--party", "SEDENA", *year])
+    assert listed.exit_code == 0, listed.output
+    ids = [row.split()[-1] for row in rows(listed.stdout)]
+    assert "deployment.fuerzas_amigas_2025.phase1" in ids  # SEDENA troops go to Fort Hood
+    assert "deployment.sof_2025.phase1" in ids  # US instructors come to SEDENA
+    calendar = tmp_path / "sedena.ics"
+    assert runner.invoke(cli, ["generate", "--party", "SEDENA", "-o", str(calendar),
+                               *year]).exit_code == 0
+    written = [line.split(":", 1)[1] for line in calendar.read_text().splitlines()
+               if line.startswith("X-PLANNER-ID:")]
+    assert sorted(written) == sorted(ids)
+    agenda = runner.invoke(cli, ["agenda", "--party", "SEDENA", "--year", "2025", *TODAY])
+    assert agenda.stderr.splitlines()[-1] == f"{len(ids)} events"
 
 
 def test_list_in_spanish(runner: CliRunner) -> None:
