@@ -199,6 +199,11 @@ def _party_names(schedule: Schedule) -> dict[str, Text]:
     return {party.id: party.name for party in schedule.parties}
 
 
+def _party_zones(schedule: Schedule) -> dict[str, str]:
+    """Party id -> the zone it works from, for the parties that declare one."""
+    return {party.id: party.timezone for party in schedule.parties if party.timezone}
+
+
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @version_option
 def cli() -> None:
@@ -394,7 +399,7 @@ def list_events(schedule: Path | None, from_date: dt.datetime | None,
     loaded = _load(schedule)
     plan = _plan(loaded, from_date, to_date, today_date)
     events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
-    click.echo(table(events, lang, width=fit_width(width)))
+    click.echo(table(events, lang, width=fit_width(width), zones=_party_zones(loaded)))
     click.echo(plural(len(events), "event"), err=True)
 
 
@@ -432,7 +437,8 @@ def explain(event_id: str, schedule: Path | None, today_date: dt.datetime | None
         close = difflib.get_close_matches(event_id, [e.id for e in plan.events], n=3)
         hint = f"did you mean {', '.join(close)}?" if close else "see `planner list` for ids"
         raise PlannerError(Problem(Where(loaded.path), f"no event with id {event_id!r}", hint))
-    click.echo(explain_text(event, _party_names(loaded), lang=lang, others=plan.events))
+    click.echo(explain_text(event, _party_names(loaded), lang=lang, others=plan.events,
+                            zones=_party_zones(loaded)))
 
 
 # The other command groups live in their own modules and import the helpers above.

@@ -18,6 +18,7 @@ import click
 from planner.cli import (
     PlannerCommand,
     _load,
+    _party_zones,
     _plan,
     _warn,
     fit_width,
@@ -182,7 +183,8 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], sh
     holidays = holiday_names(loaded.days.holiday_countries, first, last, lang) if show_holidays else []
     color = color_wanted(sys.stdout, os.environ)
     click.echo(render_agenda(events, title=title, first=first, last=last, lang=lang, color=color,
-                             today=day, holidays=holidays, width=fit_width(width)),
+                             today=day, holidays=holidays, width=fit_width(width),
+                             zones=_party_zones(loaded)),
                nl=False, color=color)
     _warn(plan)
     click.echo(plural(len(events), "event"), err=True)

@@ -15,6 +15,7 @@ import click
 
 from planner.export.fit import cut
 from planner.export.labels import date_text, label, month_abbr, month_heading, status_label
+from planner.export.text import clock
 from planner.i18n import weekday_name
 from planner.plan import PlannedEvent, Status
 
@@ -45,7 +46,8 @@ class _Line:
 
 def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: dt.date,
            lang: str = "en", color: bool = False, today: dt.date | None = None,
-           holidays: Sequence[tuple[dt.date, str]] = (), width: int | None = None) -> str:
+           holidays: Sequence[tuple[dt.date, str]] = (), width: int | None = None,
+           zones: Mapping[str, str] | None = None) -> str:
     """The agenda text: a title, then months in order, each with its events (and holidays).
 
     Args:
@@ -58,8 +60,9 @@ def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: 
         holidays: (day, name) pairs shown dimmed among the events.
         width: the terminal's width, None for no limit. When a line would not fit, the time
             and place go on a second line under the title, and both are cut with "…".
+        zones: party id -> IANA zone; a call's hours are shown there too ("/ 11:00 CST").
     """
-    lines = [_event_line(event, lang) for event in sorted(events, key=lambda e: (e.start, e.id))]
+    lines = [_event_line(event, lang, zones) for event in sorted(events, key=lambda e: (e.start, e.id))]
     lines += [_Line(day, (_days(day, day, lang), "", label("holiday", lang), name, ""), {},
                     holiday=True) for day, name in holidays]
     lines.sort(key=lambda line: line.start)
@@ -88,11 +91,8 @@ def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: 
     return "\n".join(output) + "\n"
 
 
-def _event_line(event: PlannedEvent, lang: str) -> _Line:
-    time = ""
-    if event.start_time is not None and event.end_time is not None:
-        time = f"{event.start_time:%H:%M}–{event.end_time:%H:%M} {event.start_time.tzname() or ''}"
-    cells = (_days(event.start, event.end, lang), time.rstrip(), status_label(event.status, lang),
+def _event_line(event: PlannedEvent, lang: str, zones: Mapping[str, str] | None) -> _Line:
+    cells = (_days(event.start, event.end, lang), clock(event, zones), status_label(event.status, lang),
              event.title.get(lang), event.location.get(lang))
     return _Line(event.start, cells, _STATUS_STYLE[event.status],
                  bold_title=event.kind == "executive-session")

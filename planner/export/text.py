@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from zoneinfo import ZoneInfo
 
 from planner.export.fit import cut
 from planner.export.labels import STATUS_WORDS
@@ -27,15 +28,33 @@ def day_text(day: dt.date, lang: str = "en") -> str:
     return f"{day} {weekday_name(day.weekday(), 'es' if lang == 'es' else 'en')}"
 
 
-def when(event: PlannedEvent, lang: str = "en") -> str:
+def when(event: PlannedEvent, lang: str = "en", zones: Mapping[str, str] | None = None) -> str:
     """Dates (and local times) in one short string, e.g. "2026-08-04 Tue – 08-05 Wed"."""
     first = day_text(event.start, lang)
     if event.start_time is not None and event.end_time is not None:
-        zone = event.start_time.tzname() or ""
-        return f"{first} {event.start_time:%H:%M}–{event.end_time:%H:%M} {zone}"
+        return f"{first} {clock(event, zones)}"
     if event.end == event.start:
         return first
     return f"{first} – {day_text(event.end, lang)}"
+
+
+def clock(event: PlannedEvent, zones: Mapping[str, str] | None = None) -> str:
+    """A timed event's hours where it is held, then where its other participants work:
+    "10:00–12:00 MST / 11:00–13:00 CST". `zones` maps party ids to their IANA zone."""
+    if event.start_time is None or event.end_time is None:
+        return ""
+    shown: list[str] = []
+    places = [None, *((zones or {}).get(party) for party in event.participants)]
+    for zone in places:
+        if zone is None and shown:
+            continue
+        start, end = event.start_time, event.end_time
+        if zone is not None:
+            start, end = start.astimezone(ZoneInfo(zone)), end.astimezone(ZoneInfo(zone))
+        text = f"{start:%H:%M}–{end:%H:%M} {start.tzname() or ''}".rstrip()
+        if text not in shown:
+            shown.append(text)
+    return " / ".join(shown)
 
 
 def status_word(status: Status, lang: str = "en") -> str:
@@ -43,14 +62,15 @@ def status_word(status: Status, lang: str = "en") -> str:
     return STATUS_WORDS[status].get(lang)
 
 
-def table(events: Iterable[PlannedEvent], lang: str = "en", width: int | None = None) -> str:
+def table(events: Iterable[PlannedEvent], lang: str = "en", width: int | None = None,
+          zones: Mapping[str, str] | None = None) -> str:
     """Aligned columns: when, status, kind, title, place, id.
 
     When the lines would be wider than `width`, each event takes two lines instead (when,
     status and title; then its id and place, indented), cut with "…" to fit.
     """
     rows = [tuple(translate(lang, header) for header in HEADERS)]
-    rows += [(when(e, lang), status_word(e.status, lang), e.kind, e.title.get(lang),
+    rows += [(when(e, lang, zones), status_word(e.status, lang), e.kind, e.title.get(lang),
               e.location.get(lang) or "-", e.id) for e in events]
     lines = _aligned(rows)
     if width is None or max(len(line) for line in lines) <= width:
@@ -77,7 +97,8 @@ def constraining(event: PlannedEvent, others: Iterable[PlannedEvent]) -> list[Pl
 
 
 def explain(event: PlannedEvent, party_names: dict[str, Text], *, lang: str = "en",
-            limit: int = 40, others: Iterable[PlannedEvent] = ()) -> str:
+            limit: int = 40, others: Iterable[PlannedEvent] = (),
+            zones: Mapping[str, str] | None = None) -> str:
     """Why the event is on its date, in plain words, with the refused candidates."""
     why = event.provenance
     labels = {key: translate(lang, text) for key, text in EXPLAIN_LABELS.items()}
@@ -86,7 +107,7 @@ def explain(event: PlannedEvent, party_names: dict[str, Text], *, lang: str = "e
     def line(key: str, value: str) -> str:
         return f"  {labels[key].ljust(width)}{value}"
 
-    lines = [f"{event.id}: {event.title.get(lang)}", line("when", when(event, lang))]
+    lines = [f"{event.id}: {event.title.get(lang)}", line("when", when(event, lang, zones))]
     if event.location:
         lines.append(line("where", event.location.get(lang)))
     if event.participants:

@@ -356,18 +356,23 @@ class _Loader:
 
     def party(self, party_id: str, table: Table) -> Party:
         party = Party(self._id(table, party_id), table.localized("name"),
-                      self._country(table, "country"), table.where)
+                      self._country(table, "country"), table.where,
+                      self._zone(table, required=False) or None)
         table.finish()
         return party
 
-    def venue(self, venue_id: str, table: Table) -> Venue:
-        zone = table.text("timezone")
+    def _zone(self, table: Table, required: bool = True) -> str:
+        zone = table.text("timezone") if required else table.text("timezone", default="")
         if zone:
             try:
                 ZoneInfo(zone)
             except (ZoneInfoNotFoundError, ValueError, OSError):  # "US" is a folder of zones
                 self.problems.add(table.key("timezone"), f"unknown time zone {zone!r}",
                                   "use an IANA name such as America/Mexico_City")
+        return zone
+
+    def venue(self, venue_id: str, table: Table) -> Venue:
+        zone = self._zone(table)
         venue = Venue(self._id(table, venue_id), table.localized("name"),
                       self._country(table, "country"), zone, table.where)
         table.finish()

@@ -35,6 +35,7 @@ class Party:
     name: Text
     country: str
     where: Where = field(default=NOWHERE, compare=False, repr=False)
+    timezone: str | None = None  # where it works from: calls show their time there too
 
 
 @dataclass(frozen=True, slots=True)
