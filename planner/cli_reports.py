@@ -31,10 +31,11 @@ from planner.cli import (
     version_option,
     width_option,
 )
+from planner.errors import PlannerError, Problem, Where
 from planner.files import write_output
 
 if TYPE_CHECKING:  # the engine and the model are imported when a command runs
-    from planner.plan import Plan
+    from planner.plan import Plan, PlannedEvent
     from planner.schedule.model import Schedule
 
 _TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png"}
@@ -146,6 +147,8 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
 @click.option("--party", "parties", multiple=True,
               help="Only this party's events, as in its calendar from `generate --party` "
                    "(repeatable).")
+@click.option("--leader", metavar="ID",
+              help="Only the events this leader attends, then their trips and days away.")
 @click.option("--holidays", "show_holidays", is_flag=True,
               help="Also list the public holidays of the schedule's countries.")
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
@@ -153,8 +156,9 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
 @width_option
 @lang_option
 @version_option
-def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], show_holidays: bool,
-           today_date: dt.datetime | None, width: int | None, lang: str) -> None:
+def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...],
+           leader: str | None, show_holidays: bool, today_date: dt.datetime | None,
+           width: int | None, lang: str) -> None:
     """Print a year's agenda in the terminal: a header per month, one line per event.
 
     Colour only on a terminal, and never when NO_COLOR is set. Lines fit the terminal (time
@@ -164,6 +168,7 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], sh
     Examples:
       planner agenda --year 2026
       planner agenda --year 2026 --party SEDENA --lang es
+      planner agenda --year 2026 --leader sedena_chief_of_staff   # who travels where
       planner agenda --holidays | less -R
     """
     from planner.export.agenda import agenda as render_agenda
@@ -178,7 +183,16 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], sh
     plan = _plan_span(loaded, first, last, today_date)
     events = select(loaded, plan, parties=parties)
     names = ", ".join(loaded.party(p).name.get(lang) for p in parties)
-    title = (label("agenda_party", lang, year=year, party=names) if parties
+    trips: list[PlannedEvent] = []
+    if leader is not None:
+        from planner.compare import is_trip, leader_events
+
+        _check_leader(loaded, leader)
+        attended = set(leader_events(loaded, plan, leader))
+        events = tuple(e for e in events if e in attended)
+        trips = [e for e in events if is_trip(loaded, e, leader)]
+        names = ", ".join(filter(None, [names, loaded.leader(leader).name.get(lang)]))
+    title = (label("agenda_party", lang, year=year, party=names) if names
              else f"{label('agenda', lang, year=year)} — {plan.name.get(lang)}")
     holidays = holiday_names(loaded.days.holiday_countries, first, last, lang) if show_holidays else []
     color = color_wanted(sys.stdout, os.environ)
@@ -186,8 +200,24 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...], sh
                              today=day, holidays=holidays, width=fit_width(width),
                              zones=_party_zones(loaded)),
                nl=False, color=color)
+    if leader is not None:
+        from planner.export.agenda import travel
+
+        click.echo("\n" + travel(loaded.leader(leader).name.get(lang), year, trips, lang,
+                                 fit_width(width)), nl=False)
     _warn(plan)
     click.echo(plural(len(events), "event"), err=True)
+
+
+def _check_leader(schedule: Schedule, leader: str) -> None:
+    import difflib
+
+    known = [item.id for item in schedule.leaders]
+    if leader not in known:
+        close = difflib.get_close_matches(leader, known, n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(known)}"
+        raise PlannerError(Problem(Where(schedule.path, "--leader"), f"no leader {leader!r}",
+                                   hint))
 
 
 @click.command(cls=PlannerCommand)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from planner.plan import Plan, Status
+from planner.plan import Plan, PlannedEvent, Status
 from planner.schedule.model import Schedule
 
 
@@ -26,10 +26,7 @@ def figures(schedule: Schedule, plan: Plan) -> Figures:
     trips: Counter[int] = Counter()
     days_away: Counter[int] = Counter()
     per_forum: Counter[str] = Counter()
-    venues = {venue.id: venue for venue in schedule.venues}
-    home = {leader.id: schedule.party(leader.party).country for leader in schedule.leaders}
-    activities = {(forum.id, activity.id): activity
-                  for forum in schedule.forums for activity in forum.activities}
+    attending = attendance(schedule)
     for event in plan.events:
         if event.status is Status.DEADLINE:
             continue  # tasks and deadlines are not meetings
@@ -37,15 +34,41 @@ def figures(schedule: Schedule, plan: Plan) -> Figures:
         year = event.start.year
         sessions[year] += event.kind == "executive-session"
         visits[year] += event.kind == "exercise-visit"
-        activity = activities.get((event.forum, event.activity))
-        venue = venues.get(event.venue or "")
-        if activity is None or activity.remote or venue is None:
-            continue
-        for leader in activity.leaders:
-            if venue.country != home[leader]:
+        for leader in attending.get((event.forum, event.activity), ()):
+            if is_trip(schedule, event, leader):
                 trips[year] += 1
-                days_away[year] += (event.end - event.start).days + 1
+                days_away[year] += days(event)
     return Figures(sessions, visits, trips, days_away, per_forum)
+
+
+def attendance(schedule: Schedule) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(forum id, activity or series id) -> the leaders who attend its events."""
+    found = {(forum.id, activity.id): activity.leaders
+             for forum in schedule.forums for activity in forum.activities}
+    found.update({(forum.id, series.id): series.leaders
+                  for forum in schedule.forums for series in forum.series})
+    return found
+
+
+def is_trip(schedule: Schedule, event: PlannedEvent, leader_id: str) -> bool:
+    """Whether attending takes the leader out of their own country (calls never do)."""
+    activity = next((a for f in schedule.forums if f.id == event.forum for a in f.activities
+                     if a.id == event.activity), None)
+    if activity is None or activity.remote or event.venue is None:
+        return False
+    home = schedule.party(schedule.leader(leader_id).party).country
+    return schedule.venue(event.venue).country != home
+
+
+def days(event: PlannedEvent) -> int:
+    return (event.end - event.start).days + 1
+
+
+def leader_events(schedule: Schedule, plan: Plan, leader_id: str) -> list[PlannedEvent]:
+    """The events the leader attends (tasks and deadlines are not meetings)."""
+    attending = attendance(schedule)
+    return [event for event in plan.events if event.status is not Status.DEADLINE
+            and leader_id in attending.get((event.forum, event.activity), ())]
 
 
 def compare_table(left: Figures, right: Figures, names: tuple[str, str]) -> str:

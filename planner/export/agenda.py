@@ -138,6 +138,22 @@ def _narrow(line: _Line, widths: list[int], color: bool, width: int) -> str:
     return _style(text, color, fg="magenta") if line.holiday else text
 
 
+def travel(name: str, year: int, trips: Sequence[PlannedEvent], lang: str = "en",
+           width: int | None = None) -> str:
+    """A leader's year away: "Name, 2026: 2 trips, 5 days away", then one line per trip."""
+    away = sum((event.end - event.start).days + 1 for event in trips)
+    count = "1 trip" if len(trips) == 1 else f"{len(trips)} trips"
+    days = "1 day" if away == 1 else f"{away} days"
+    lines = [f"{name}, {year}: {count}, {days} away"]
+    for event in trips:
+        when = _days(event.start, event.end, lang)
+        if event.end.month == event.start.month:  # else _days named the month already
+            when += f" {month_abbr(event.end.month, 'es' if lang == 'es' else 'en')}"
+        line = f"  {when}  {event.location.get(lang)} — {event.title.get(lang)}"
+        lines.append(cut(line, width) if width else line)
+    return "\n".join(lines) + "\n"
+
+
 def _today(today: dt.date, lang: str, color: bool) -> str:
     text = f"  ── {label('today_marker', lang)}, {date_text(today, lang)} ──"
     return _style(text, color, fg="red", bold=True)

@@ -107,3 +107,26 @@ def test_spanish_agenda_and_holidays(run: Run) -> None:
     assert "Día de la Revolución (MX)" in out  # Spanish names from the holidays package
     english = run("agenda", "--year", "2026", "--holidays").stdout
     assert re.search(r"Public holiday +Christmas Day \(US\)", english) and "Revolution Day (MX)" in english
+
+
+def test_a_leaders_year_lists_what_they_attend_then_their_trips(run: Run) -> None:
+    out = run("agenda", "--year", "2026", "--leader", "sedena_chief_of_staff").stdout
+    assert out.startswith("Agenda 2026 — SEDENA chief of staff\n")
+    assert "BMCR: Tri-chair video teleconference" in out  # a call: attended, no trip
+    assert "BMCR: Executive session (9th)" in out
+    assert "DBWG" not in out and "SST" not in out
+    assert out.endswith("SEDENA chief of staff, 2026: 1 trip, 2 days away\n"
+                        "  Tue  4 – Wed  5 Aug  Peterson Space Force Base, Colorado Springs, "
+                        "Colorado — BMCR: Executive session (9th)\n")
+
+
+def test_a_visit_to_an_exercise_abroad_is_a_trip(run: Run) -> None:
+    out = run("agenda", "--year", "2025", "--leader", "northcom_deputy").stdout
+    assert "northcom deputy commander, 2025: 1 trip, 1 day away" in out.lower()
+    assert "Isla Santa Margarita" in out.splitlines()[-1]
+
+
+def test_an_unknown_leader_is_a_user_error_naming_the_known_ones(run: Run) -> None:
+    result = run("agenda", "--leader", "sedena", code=2)
+    assert "--leader: no leader 'sedena'; known: northcom_deputy, sedena_chief_of_staff" \
+        in result.output
