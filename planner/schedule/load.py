@@ -17,7 +17,7 @@ from planner.collector import collector_paused
 from planner.days.closed import supported_countries
 from planner.errors import PlannerError, Problem, Where
 from planner.i18n import Text
-from planner.schedule.locate import Locator
+from planner.schedule.locate import Locator, unclosed_since
 from planner.schedule.model import (
     LINES_OF_EFFORT,
     Activity,
@@ -157,6 +157,10 @@ def _rrule_combination_problem(parts: dict[str, str]) -> tuple[str, str] | None:
 
 def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Schedule:
     """Validate schedule bytes read from `name` (used in messages)."""
+    kind = _not_a_schedule(raw)
+    if kind is not None:
+        raise PlannerError(Problem(Where(name), kind, "give the .toml schedule (planner init "
+                                   "writes one to start from)"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -176,8 +180,20 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
         problems = Problems(name, Locator(text))
         schedule = _Loader(problems).schedule(Table(data, "", problems), name)
     if problems.found:
-        raise PlannerError(*problems.found)
+        raise PlannerError(*(_blame_overrides(problem, overrides) for problem in problems.found))
     return schedule
+
+
+def _blame_overrides(problem: Problem, overrides: Sequence[str]) -> Problem:
+    """A problem in a value that --set gave is the command line's, not the file's."""
+    for override in overrides:
+        path = override.partition("=")[0].strip()
+        key = problem.where.key
+        if key == path or key.startswith((f"{path}.", f"{path}[")):
+            return Problem(Where("--set", key), problem.message,
+                           f"{problem.hint}; fix --set {path}=..." if problem.hint
+                           else f"fix --set {path}=...")
+    return problem
 
 
 
@@ -216,15 +232,56 @@ def apply_override(data: dict[str, Any], override: str) -> None:
 def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> Problem:
     line = getattr(error, "lineno", None)
     message = getattr(error, "msg", str(error))
-    source = ""
-    if line:
-        lines = text.split("\n")  # TOML breaks lines at LF only, not at U+2028
-        if 0 < line <= len(lines):
-            source = lines[line - 1].strip()[:80]
+    lines = text.split("\n")  # TOML breaks lines at LF only, not at U+2028
+    if line and message.startswith(("Unclosed array", "Unclosed inline table")):
+        opened = unclosed_since(text, line)
+        if opened is not None and opened != line:
+            source = lines[opened - 1].strip()[:80]
+            return Problem(Where(name, line=opened), f"`{source}` opens a bracket that is "
+                           "never closed", "close it with ] (or } for an inline table)")
+    source = lines[line - 1].strip()[:80] if line and 0 < line <= len(lines) else ""
     detail = f"TOML syntax error: {message}"
     if source:
         detail += f" in `{source}`"
-    return Problem(Where(name, line=line), detail, "fix the TOML syntax on that line")
+    return Problem(Where(name, line=line), detail, _syntax_hint(source))
+
+
+def _syntax_hint(source: str) -> str:
+    """What to do about the mistakes people make most: quotes from Word, dates as on paper."""
+    if any(quote in source for quote in "“”‘’«»"):
+        return ('replace the curly quotes (“ ” ‘ ’) with straight ones (" or \'); a word '
+                "processor changed them")
+    if _PAPER_DATE.search(source):
+        return "write dates as YYYY-MM-DD without quotes, e.g. 2025-08-04"
+    day = _ISO_DAY.search(source)
+    if day:
+        year, month, number = (int(part) for part in day.groups())
+        if not 1 <= month <= 12:
+            return f"there is no month {month:02d}: write dates as YYYY-MM-DD"
+        last = calendar.monthrange(year, month)[1]
+        if number > last:
+            return f"{_MONTHS[month - 1]} {year} has {last} days"
+    return "fix the TOML syntax on that line"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # not the locale's: messages are English
+_PAPER_DATE = re.compile(r"(?<![\d-])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\d-])")
+_ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def _not_a_schedule(raw: bytes) -> str | None:
+    """What a file that is clearly not TOML is, to say so instead of a syntax error."""
+    head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.upper().startswith(b"BEGIN:VCALENDAR"):
+        return "this is a calendar file, not a schedule"
+    if head.startswith(b"PK\x03\x04"):
+        return "this is a spreadsheet or document (.xlsx, .docx, .zip), not a schedule"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "this is an old Office file (.xls, .doc), not a schedule"
+    if head.startswith(b"%PDF"):
+        return "this is a PDF, not a schedule"
+    return None
 
 
 class _Loader:

@@ -9,6 +9,9 @@ _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=")
 _BARE = re.compile(r"[A-Za-z0-9_\-.]+")
 
 
+_IMPLIED = "\x00"  # marks a top-level table made only by a dotted header; never a real key
+
+
 def _clean(dotted: str) -> str:
     if _BARE.fullmatch(dotted):  # the usual key: nothing to strip
         return dotted
@@ -75,6 +78,8 @@ def _index_lines(text: str) -> dict[str, int]:
                 path = f"{path}[{index}]"
             table = path
             lines.setdefault(table, number)
+            # [forum.jwg] makes the table "forum" too: an unknown key found nowhere else.
+            lines.setdefault(_IMPLIED + table.split(".")[0], number)
             continue
         key = _KEY.match(line)
         if key:
@@ -82,6 +87,21 @@ def _index_lines(text: str) -> dict[str, int]:
             lines.setdefault(full, number)
             depth, quote = _scan(line[key.end():], 0, "")
     return lines
+
+
+def unclosed_since(text: str, last: int) -> int | None:
+    """The line whose `[` or `{` is still open at line `last` (TOML reports the error where
+    it gives up, often at the end of the file)."""
+    depth, quote, opened = 0, "", None
+    for number, line in enumerate(text.split("\n")[:last], start=1):
+        if depth or quote:
+            depth, quote = _scan(line, depth, quote)
+            continue
+        key = _KEY.match(line)
+        if key:
+            depth, quote = _scan(line[key.end():], 0, "")
+            opened = number if depth else None
+    return opened if depth else None
 
 
 def _resolve(path: str, array_counts: dict[str, int]) -> str:
@@ -111,6 +131,8 @@ class Locator:
         if self._lines is None:
             self._lines = _index_lines(self._text)
         lines = self._lines
+        if "." not in key_path and "[" not in key_path and key_path not in lines:
+            return lines.get(_IMPLIED + key_path)
         path = key_path
         while path:
             if path in lines:

@@ -1,0 +1,86 @@
+"""The mistakes people make, each answered with what is wrong and what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+
+Write = Callable[[str, str], Path]
+
+
+def validate(runner: CliRunner, path: Path) -> str:
+    result = runner.invoke(cli, ["validate", "-s", str(path), "--today", "2026-01-01"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    return result.stderr
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("from = 2026-01-01", "from = 2026-02-30", ":5: TOML syntax error: Invalid date or datetime in "
+     "`from = 2026-02-30`; February 2026 has 28 days"),
+    ("from = 2026-01-01", "from = 2028-02-30", "; February 2028 has 29 days"),
+    ("from = 2026-01-01", "from = 2026-13-01", "; there is no month 13: write dates as YYYY-MM-DD"),
+    ("from = 2026-01-01", "from = 08/04/2025", "; write dates as YYYY-MM-DD without quotes"),
+    ('name = "Test plan"', "name = “Test plan”", ":3: TOML syntax error: Invalid value in "
+     "`name = “Test plan”`; replace the curly quotes"),
+])
+def test_a_syntax_error_says_what_to_write(runner: CliRunner, write_schedule: Write,
+                                           minimal_text: str, old: str, new: str,
+                                           expected: str) -> None:
+    path = write_schedule(minimal_text.replace(old, new, 1), "mine.toml")
+    stderr = validate(runner, path)
+    assert (f"{path}{expected}" if expected.startswith(":") else expected) in stderr
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens(
+        runner: CliRunner, write_schedule: Write, minimal_text: str) -> None:
+    text = minimal_text.replace('weekdays = ["tue", "wed", "thu"]', 'weekdays = ["tue", "wed"', 1)
+    path = write_schedule(text, "mine.toml")
+    line = text.split("\n").index('weekdays = ["tue", "wed"') + 1
+    assert (f'{path}:{line}: `weekdays = ["tue", "wed"` opens a bracket that is never closed; '
+            "close it with ]") in validate(runner, path)
+
+
+def test_an_unclosed_bracket_at_the_end_of_the_file_is_not_reported_past_it(
+        runner: CliRunner, write_schedule: Write, minimal_text: str) -> None:
+    text = minimal_text.rstrip("\n").removesuffix("}]") + "}\n"
+    path = write_schedule(text, "mine.toml")
+    last = len(text.rstrip("\n").split("\n"))
+    assert f"{path}:{last}: `phases = [" in validate(runner, path)
+
+
+@pytest.mark.parametrize(("content", "what"), [
+    (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "this is a calendar file"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "this is a spreadsheet or document (.xlsx, .docx, .zip)"),
+    (b"%PDF-1.7\n", "this is a PDF"),
+])
+def test_a_file_that_is_not_a_schedule_is_named_for_what_it_is(
+        runner: CliRunner, tmp_path: Path, content: bytes, what: str) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(content)
+    assert validate(runner, path).splitlines()[0] == (
+        f"{path}: {what}, not a schedule; give the .toml schedule (planner init writes one "
+        "to start from)")
+
+
+def test_a_misspelt_table_header_has_its_line_and_the_right_name(
+        runner: CliRunner, write_schedule: Write, minimal_text: str) -> None:
+    text = minimal_text.replace("[forums.talks]", "[forum.talks]", 1)
+    path = write_schedule(text, "mine.toml")
+    line = text.split("\n").index("[forum.talks]") + 1
+    assert f"{path}:{line}: forum: unknown key; did you mean 'forums'?" in validate(runner, path)
+
+
+def test_a_bad_set_value_is_blamed_on_the_command_line_not_the_file(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["compare", "--set", "forums.roundtable.regimes[1].cycle_months=x",
+                                 "--today", "2026-11-23"])
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("--set: forums.roundtable.regimes[1].cycle_months: ")
+    assert first.endswith("fix --set forums.roundtable.regimes[1].cycle_months=...")
+    assert "roundtable.toml" not in first
