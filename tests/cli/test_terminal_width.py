@@ -62,7 +62,7 @@ def test_agenda_at_80_columns_puts_time_and_place_under_the_title(runner: CliRun
     out = runner.invoke(cli, ["agenda", "--year", "2026", "--width", "80", *TODAY]).stdout
     lines = out.splitlines()
     call = next(i for i, line in enumerate(lines) if "Tri-chair video teleconference" in line)
-    assert lines[call + 1].strip() == "10:00–12:00 MST · Peterson Space Force Base…"
+    assert lines[call + 1].strip() == "10:00–12:00 MST / 11:00–13:00 CST · Peterso…"
     assert lines[call + 1].index("10:00") == lines[call].index("BMCR")
 
 

@@ -27,7 +27,7 @@ CALL = "talks.yearly.c1.call@publish.planner"
 
 
 def generate(schedule: Path, output: Path) -> Result:
-    result = CliRunner().invoke(cli, ["generate", str(schedule), "-o", str(output),
+    result = CliRunner().invoke(cli, ["generate", "-s", str(schedule), "-o", str(output),
                                       "--today", TODAY.isoformat()])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result

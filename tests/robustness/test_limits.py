@@ -34,7 +34,7 @@ def validate_in_a_process(schedule: Path, timeout: float = 120,
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
-    return subprocess.run([sys.executable, "-m", "planner", "validate", str(schedule),
+    return subprocess.run([sys.executable, "-m", "planner", "validate", "-s", str(schedule),
                            "--today", "2026-11-23"], capture_output=True, text=True,
                           timeout=timeout, env=env, preexec_fn=cap, check=False)
 
@@ -69,7 +69,7 @@ def test_interval_zero_is_refused_not_a_hang(rule: str, tmp_path: Path) -> None:
     ("FREQ=MONTHLY;COUNT=3", "must not hold COUNT or UNTIL"),
 ])
 def test_every_rrule_part_is_checked(rule: str, message: str, tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["validate", str(with_series(tmp_path, rule))])
+    result = CliRunner().invoke(cli, ["validate", "-s", str(with_series(tmp_path, rule))])
     assert result.exit_code == 2
     assert f"forums.talks.series.sync.rrule: {message}" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -79,7 +79,7 @@ def test_rules_that_real_schedules_use_still_pass(tmp_path: Path) -> None:
     for rule in ("FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU", "FREQ=WEEKLY;BYDAY=MO,WE;WKST=MO",
                  "FREQ=MONTHLY;BYDAY=-1FR", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
                  "freq=monthly;bymonthday=1,15"):
-        result = CliRunner().invoke(cli, ["validate", str(with_series(tmp_path, rule)),
+        result = CliRunner().invoke(cli, ["validate", "-s", str(with_series(tmp_path, rule)),
                                           "--today", "2026-11-23"])
         assert result.exit_code == 0, (rule, result.output)
 
@@ -140,6 +140,6 @@ def test_ids_and_uid_domains_that_would_corrupt_the_calendar_are_refused(
     path = tmp_path / "schedule.toml"
     path.write_text(text.replace(old, new, 1).replace("[forums.talks.", f"{new[:-1]}.")
                     if old.startswith("[forums") else text.replace(old, new))
-    result = CliRunner().invoke(cli, ["validate", str(path)])
+    result = CliRunner().invoke(cli, ["validate", "-s", str(path)])
     assert result.exit_code == 2, result.output
     assert message in result.stderr

@@ -19,7 +19,7 @@ from conftest import MINIMAL, TODAY
 
 from planner.cli import cli
 
-# Every command that writes a file, as arguments after the schedule (-o comes last).
+# Every command that writes a file, as arguments before -s SCHEDULE (-o comes last).
 WRITERS = {
     "generate": ["generate"],
     "export-csv": ["export", "--format", "csv"],
@@ -33,7 +33,7 @@ SUFFIX = {"generate": ".ics", "export-csv": ".csv", "export-json": ".json",
 
 
 def run(command: list[str], schedule: Path, output: Path | str, *extra: str) -> Result:
-    return CliRunner().invoke(cli, [*command, str(schedule), "-o", str(output),
+    return CliRunner().invoke(cli, [*command, "-s", str(schedule), "-o", str(output),
                                     "--today", TODAY.isoformat(), *extra])
 
 
@@ -151,7 +151,7 @@ def test_a_symlink_to_someone_elses_file_is_not_followed_into_it(schedule: Path,
 # -- --split: only regular files directly in the folder ------------------------------------------
 
 def split(schedule: Path, folder: Path, *extra: str) -> Result:
-    return CliRunner().invoke(cli, ["generate", str(schedule), "--split", "party", "-o",
+    return CliRunner().invoke(cli, ["generate", "-s", str(schedule), "--split", "party", "-o",
                                     str(folder), "--today", TODAY.isoformat(), *extra])
 
 
@@ -181,7 +181,7 @@ def test_split_skips_fifos_and_devices_in_its_folder(schedule: Path, tmp_path: P
     folder.mkdir()
     os.mkfifo(folder / "pipe.ics")
     (folder / "zero.ics").symlink_to("/dev/zero")
-    script = ("import sys; from planner.cli import main; sys.argv = ['planner', 'generate', "
+    script = ("import sys; from planner.cli import main; sys.argv = ['planner', 'generate', '-s', "
               f"{str(schedule)!r}, '--split', 'party', '-o', {str(folder)!r}, '--today', "
               f"{TODAY.isoformat()!r}]; main()")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60,
@@ -202,7 +202,7 @@ def planner_process(*args: str, **options: object) -> subprocess.CompletedProces
 
 def test_a_full_standard_output_is_one_line_and_exit_1(schedule: Path) -> None:
     with open("/dev/full", "wb") as full:
-        done = planner_process("generate", str(schedule), "-o", "-", "--today", "2026-11-23",
+        done = planner_process("generate", "-s", str(schedule), "-o", "-", "--today", "2026-11-23",
                                stdout=full)
     assert done.returncode == 1
     assert done.stderr.decode().strip().splitlines()[-1] == (
@@ -215,7 +215,7 @@ def test_a_full_device_as_output_is_one_line_and_exit_1(schedule: Path, tmp_path
         pytest.skip("making a device node needs root")
     full = tmp_path / "full"  # a /dev/full of our own: a broken planner must not replace the real one
     os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
-    done = planner_process("export", str(schedule), "--format", "csv", "-o", str(full))
+    done = planner_process("export", "-s", str(schedule), "--format", "csv", "-o", str(full))
     assert done.returncode == 1
     assert done.stderr.decode().strip().splitlines()[-1] == (
         f"planner: {full}: could not write: No space left on device")
@@ -231,7 +231,7 @@ def test_a_file_size_limit_keeps_the_old_file_and_says_so(schedule: Path, tmp_pa
     def small_files() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
 
-    done = planner_process("generate", str(schedule), "-o", str(out), "--today", "2026-11-23",
+    done = planner_process("generate", "-s", str(schedule), "-o", str(out), "--today", "2026-11-23",
                            preexec_fn=small_files)
     assert done.returncode == 1
     assert done.stderr.decode().strip().splitlines()[-1] == (
