@@ -125,7 +125,7 @@ def servers() -> Iterator[list[LoopbackServer]]:
 
 def publish(schedule: Path, url: str, *extra: str, password: str | None = ALICE,
             user: str | None = "alice", input: str | None = None) -> Result:
-    args = ["publish", str(schedule), "--url", url, "--today", TODAY.isoformat(), *extra]
+    args = ["publish", "-s", str(schedule), "--url", url, "--today", TODAY.isoformat(), *extra]
     if user:
         args += ["--user", user]
     env = {"PLANNER_CALDAV_PASSWORD": password} if password else {}
@@ -160,7 +160,7 @@ def test_a_server_trickling_one_byte_at_a_time_is_given_up_on(small: Path,
     servers.append(server)
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "planner", "publish", str(small), "--url", server.url, "--user",
+        [sys.executable, "-m", "planner", "publish", "-s", str(small), "--url", server.url, "--user",
          "alice", "--timeout", "3", "--today", TODAY.isoformat()],
         capture_output=True, text=True, timeout=90, check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT), "PLANNER_CALDAV_PASSWORD": ALICE})
@@ -210,7 +210,7 @@ def test_credentials_never_go_to_a_host_the_server_names(small: Path,
 def test_an_imported_planner_event_without_a_hash_is_a_conflict_not_deleted(
         radicale: Radicale, calendar_url: str, small: Path, tmp_path: Path) -> None:
     generated = tmp_path / "plan.ics"
-    assert CliRunner().invoke(cli, ["generate", str(small), "-o", str(generated), "--today",
+    assert CliRunner().invoke(cli, ["generate", "-s", str(small), "-o", str(generated), "--today",
                                     TODAY.isoformat()]).exit_code == 0
     # A colleague imported the file and moved the first call: planner's marks, no hash.
     data = generated.read_bytes().decode()
@@ -254,7 +254,7 @@ def test_dry_run_never_prompts_for_a_password(small: Path) -> None:
 
 def test_no_terminal_and_no_password_is_exit_2_with_what_to_set(small: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "planner", "publish", str(small), "--url",
+        [sys.executable, "-m", "planner", "publish", "-s", str(small), "--url",
          "http://127.0.0.1:9/alice/plan/", "--user", "alice", "--today", TODAY.isoformat()],
         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60, check=False,
         env={k: v for k, v in {**os.environ, "PYTHONPATH": str(ROOT)}.items()
@@ -276,7 +276,7 @@ def test_the_password_is_asked_on_a_real_terminal(radicale: Radicale, calendar_u
 
     env = {k: v for k, v in os.environ.items() if k != "PLANNER_CALDAV_PASSWORD"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "planner", "publish", str(small), "--url", calendar_url,
+        [sys.executable, "-m", "planner", "publish", "-s", str(small), "--url", calendar_url,
          "--user", "alice", "--today", TODAY.isoformat()],
         stdin=follower, stdout=follower, stderr=follower, preexec_fn=take_terminal,
         env={**env, "PYTHONPATH": str(ROOT)})

@@ -46,7 +46,7 @@ def cells_starting_like_formulas(rows: list[list[str]]) -> list[str]:
 def test_cells_that_look_like_formulas_are_shown_as_text(command: list[str], hostile: Path,
                                                          tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    result = CliRunner().invoke(cli, [*command, str(hostile), "-o", str(out),
+    result = CliRunner().invoke(cli, [*command, "-s", str(hostile), "-o", str(out),
                                       "--today", TODAY.isoformat()])
     assert result.exit_code == 0, result.output
     rows = rows_of(out)
@@ -59,7 +59,7 @@ def test_cells_that_look_like_formulas_are_shown_as_text(command: list[str], hos
 
 def test_non_ascii_survives_a_windows_spreadsheet(hostile: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    CliRunner().invoke(cli, ["export", str(hostile), "--format", "csv", "-o", str(out),
+    CliRunner().invoke(cli, ["export", "-s", str(hostile), "--format", "csv", "-o", str(out),
                              "--today", TODAY.isoformat()])
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # how Excel knows the file is UTF-8

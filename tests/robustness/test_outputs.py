@@ -117,7 +117,7 @@ def test_dev_stdout_as_output_reaches_standard_output(to_file: bool, schedule: P
     stdout = tmp_path / "stdout"  # what /dev/stdout is, without risking the machine's own
     stdout.symlink_to("/proc/self/fd/1")
     with open(out, "wb") as redirected:
-        done = planner_process("generate", str(schedule), "-o", str(stdout), "--today",
+        done = planner_process("generate", "-s", str(schedule), "-o", str(stdout), "--today",
                                "2026-11-23", **({"stdout": redirected} if to_file else {}))
     assert done.returncode == 0, done.stderr
     written = out.read_bytes() if to_file else done.stdout
