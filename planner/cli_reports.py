@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # the engine and the model are imported when a command runs
     from planner.plan import Plan, PlannedEvent
     from planner.schedule.model import Schedule
 
-_TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png"}
+_TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
 
 def register(group: click.Group) -> None:
@@ -73,6 +73,35 @@ def _span(schedule: Schedule, from_date: dt.datetime | None,
     return first, last
 
 
+def _format_of(output: str | None, asked: str | None, suffixes: dict[str, str],
+               default: str) -> str:
+    """The format the file name asks for; a name and --format that disagree are refused."""
+    if output in (None, "-"):
+        return asked or default
+    suffix = Path(output).suffix.lower()
+    named = suffixes.get(suffix)
+    if named is None:
+        known = ", ".join(sorted(suffixes))
+        raise click.BadParameter(f"{output!r} ends in {suffix or 'no suffix'}; name the file "
+                                 f"with one of {known}", param_hint="'-o'")
+    if asked is not None and asked != named:
+        raise click.BadParameter(f"{output!r} is named as {named}, but --format is {asked}; "
+                                 "make them agree (or leave --format out)", param_hint="'-o'")
+    return named
+
+
+def _printed(html: bytes) -> bytes:
+    """The HTML page as PDF, printed by headless Chromium."""
+    from planner.cli import build_stamp
+    from planner.export.pdf import to_pdf
+    from planner.export.timeline_page import ScreenshotError, find_browser
+
+    try:
+        return to_pdf(html, browser=find_browser(os.environ), stamp=build_stamp())
+    except ScreenshotError as error:
+        raise click.ClickException(str(error)) from None
+
+
 def _done(output: str, what: str) -> None:
     target = "standard output" if output == "-" else str(Path(output).resolve())
     click.echo(f"wrote {what} to {target}", err=True)
@@ -81,10 +110,11 @@ def _done(output: str, what: str) -> None:
 @click.command(cls=PlannerCommand)
 @schedule_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write; '-' is standard output.  [default: timeline.html, .svg or .png]")
-@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]),
-              help="html: one self-contained page; svg: the chart alone; png: a picture drawn by "
-                   "headless Chromium.  [default: from the -o suffix, else html]")
+              help="File to write: .html, .svg, .png or .pdf (the suffix picks the format); '-' "
+                   "is standard output.  [default: timeline.html]")
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png", "pdf"]),
+              help="html: one self-contained page; svg: the chart alone; png: a picture, pdf: "
+                   "the page printed, both by headless Chromium.  [default: from the -o suffix]")
 @click.option("--full", is_flag=True,
               help="Show the schedule's whole horizon (default: two years before today's to "
                    "three after).")
@@ -107,12 +137,12 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
       planner timeline -o plan.html
       planner timeline --full --lang es -o cronograma.html
       planner timeline --from 2026-01-01 --to 2027-12-31 -o cycle.svg
-      planner timeline --format png -o plan.png      # needs chromium installed
+      planner timeline -o plan.png                   # needs chromium installed
+      planner timeline -o plan.pdf                   # to send; needs chromium installed
     """
     from planner.export.timeline import default_window, svg_document, timeline_html, timeline_svg
 
-    if fmt is None:
-        fmt = _TIMELINE_SUFFIXES.get(Path(output).suffix.lower(), "html") if output else "html"
+    fmt = _format_of(output, fmt, _TIMELINE_SUFFIXES, "html")
     output = output or f"timeline.{fmt}"
     loaded = _load(schedule)
     day = _today(today_date)
@@ -121,8 +151,10 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
     else:
         first, last = _span(loaded, from_date, to_date)
     plan = _plan_span(loaded, first, last, today_date)
-    if fmt == "html":
+    if fmt in ("html", "pdf"):
         data = timeline_html(plan, loaded, today=day, lang=lang)
+        if fmt == "pdf":
+            data = _printed(data)
     else:
         chart = timeline_svg(plan, loaded, today=day, lang=lang)
         if fmt == "svg":
@@ -225,7 +257,7 @@ def _check_leader(schedule: Schedule, leader: str) -> None:
 @schedule_option
 @click.option("-o", "--output", default="-", show_default=True,
               type=click.Path(dir_okay=False, allow_dash=True),
-              help="File to write: .md, .html or .csv (the suffix picks the format); '-' prints "
+              help="File to write: .md, .html, .csv or .pdf (the suffix picks the format); '-' prints "
                    "Markdown.")
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
@@ -245,20 +277,17 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
       planner apa 2026
       planner apa 2026 -o apa-2026.html --lang es
       planner apa 2027 -o apa-2027.csv
+      planner apa 2027 -o apa-2027.pdf               # to send; needs chromium installed
       planner apa 2027 -s colombia.toml
     """
     from planner.export.apa import FORMATS, render_apa
 
-    fmt = "markdown"
-    if output != "-":
-        suffix = Path(output).suffix.lower()
-        if suffix not in FORMATS:
-            raise click.BadParameter(f"{output!r} ends in {suffix or 'no suffix'}; use "
-                                     f"{', '.join(sorted(FORMATS))}", param_hint="'-o'")
-        fmt = FORMATS[suffix]
+    fmt = _format_of(output, None, {**FORMATS, ".pdf": "pdf"}, "markdown")
     loaded = _load(schedule)
     plan = _plan_span(loaded, dt.date(year, 1, 1), dt.date(year, 12, 31), today_date)
-    write_output(output, render_apa(plan, year, fmt, lang), force=force, inputs=[loaded.path])
+    data = (_printed(render_apa(plan, year, "html", lang)) if fmt == "pdf"
+            else render_apa(plan, year, fmt, lang))
+    write_output(output, data, force=force, inputs=[loaded.path])
     _warn(plan)
     _done(output, f"the Annual Plan of Activities {year} ({fmt})")
 

@@ -29,6 +29,7 @@ MARKERS = (
     b"<!-- generator: planner -->",  # SVG (at the top), Markdown (at the end)
     b'"schema": "urn:planner:',  # JSON export
     b"tEXtSoftware\x00planner",  # PNG
+    b"% generator: planner",  # PDF (after its %%EOF)
 )
 _BOM = b"\xef\xbb\xbf"
 _HEAD = 4096  # bytes at each end of an existing file looked at for a marker

