@@ -179,7 +179,7 @@ def _stem(schedule: Path | None) -> str:
 
 
 def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,
-          today_date: dt.datetime | None) -> Plan:
+          today_date: dt.datetime | None, published: dict[str, dt.date] | None = None) -> Plan:
     from planner.engine import make_plan
 
     first = from_date.date() if from_date else schedule.plan_from
@@ -187,12 +187,21 @@ def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetim
     if last < first:
         raise click.UsageError(f"--to {last} is before --from {first}")
     return make_plan(schedule, today=today_date.date() if today_date else today(),
-                     horizon=(first, last))
+                     horizon=(first, last), published=published)
 
 
 def _warn(plan: Plan) -> None:
     for warning in plan.warnings:
         say(f"warning: {warning}")
+    for note in plan.notes:  # published events that had to move
+        say(note)
+
+
+def replan_option(function: F) -> F:
+    return click.option(
+        "--replan", is_flag=True,
+        help="Plan from scratch, ignoring the dates already published (by default a published "
+             "event keeps its date while every rule allows it).")(function)
 
 
 def _party_names(schedule: Schedule) -> dict[str, Text]:
@@ -237,16 +246,18 @@ def cli() -> None:
 @click.option("--prune", is_flag=True,
               help="Drop events that an earlier run already wrote as cancelled.")
 @force_option
+@replan_option
 @version_option
 def generate(schedule: Path | None, output: str | None, from_date: dt.datetime | None,
              to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str,
              split: str | None, parties: tuple[str, ...], forums: tuple[str, ...],
-             kinds: tuple[str, ...], prune: bool, force: bool) -> None:
+             kinds: tuple[str, ...], prune: bool, force: bool, replan: bool) -> None:
     """Plan the schedule and write it as an .ics calendar file.
 
-    Run it again after editing the schedule: the previous file is read back first, so moved
-    events keep their UID with a higher SEQUENCE, unchanged ones stay byte-identical and
-    removed ones are written once more as cancelled (kept until --prune).
+    Run it again after editing the schedule: the previous file is read back first. A
+    published event keeps its date while every rule still allows it (--replan ignores
+    published dates); moved events keep their UID with a higher SEQUENCE, unchanged ones stay
+    byte-identical and removed ones are written once more as cancelled (kept until --prune).
 
     \b
     Examples:
@@ -259,9 +270,12 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
     """
     from planner.export.ics import write_calendar  # export modules only when writing
     from planner.export.split import filtered_name, select, write_split
+    from planner.export.state import published_days
 
     loaded = _load(schedule)
-    plan = _plan(loaded, from_date, to_date, today_date)
+    previous = output or f"{_stem(schedule)}.ics"  # the calendar this run replaces
+    published = {} if replan or previous == "-" else published_days(previous, loaded.uid_domain)
+    plan = _plan(loaded, from_date, to_date, today_date, published)
     filters = {"parties": parties, "forums": forums, "kinds": kinds}
     events = select(loaded, plan, **filters)
     name = filtered_name(loaded, plan.calendar_name, **filters)

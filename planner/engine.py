@@ -4,72 +4,61 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from operator import attrgetter
 
 from planner.collector import collector_paused
 from planner.days.closed import ClosedDays
 from planner.deployments import deployment_events
-from planner.errors import PlannerError, Problem, Where
+from planner.errors import Problem
 from planner.exercises import all_windows
-from planner.forum_placer import ForumPlacer, Slot
+from planner.first_fit import Attempt
 from planner.i18n import Text, phrase
-from planner.ledger import Ledger
-from planner.placement import Shared
+from planner.placement import Pin
 from planner.plan import Plan, PlannedEvent, Provenance, Status, at_line_of
-from planner.rules import Rule
-from planner.rules.closed_days import NoBlackouts, NoHolidays, NoObservances
-from planner.rules.inside_window import DuringExercise, InsidePhase
-from planner.rules.leaders import LeadersFree
-from planner.rules.spacing import Spaced
-from planner.rules.weekdays import AllowedWeekdays
-from planner.schedule.model import Exercise, ExerciseWindow, Forum, HeldEvent, Schedule
-from planner.series import series_events
+from planner.rules.inside_window import DuringExercise
+from planner.schedule.model import Exercise, ExerciseWindow, Forum, Schedule
 from planner.tasks import task_events
-
-# Slots and series occurrences one run may plan, checked before placing any: the theater
-# benchmark at scale 3 plans about 92,000; far more would run for many minutes and then
-# exhaust memory.
-MAX_EVENTS = 250_000
 
 
 def make_plan(schedule: Schedule, *, today: dt.date,
-              horizon: tuple[dt.date, dt.date] | None = None) -> Plan:
+              horizon: tuple[dt.date, dt.date] | None = None,
+              published: Mapping[str, dt.date] | None = None) -> Plan:
     """Plan `schedule` and keep the events that touch `horizon` (default: the schedule's).
 
     Everything from each regime's start is planned, so numbering and rotation do not
     depend on the horizon asked for. `today` only decides which warnings apply.
+    `published` gives the start day of events already in people's calendars, by event id:
+    each keeps it while every rule still allows it (the plan's notes say which moved).
 
     Raises:
-        PlannerError: when some activity has no allowed day, naming the rules that refused
-            and the smallest relaxations that would make it feasible.
+        PlannerError: when no plan gives every activity a day, naming the events and rules
+            that cannot hold together and the smallest relaxations that would help.
     """
     with collector_paused():
-        return _make_plan(schedule, today, horizon)
+        return _make_plan(schedule, today, horizon, published or {})
 
 
-def _make_plan(schedule: Schedule, today: dt.date,
-               horizon: tuple[dt.date, dt.date] | None) -> Plan:
+def _make_plan(schedule: Schedule, today: dt.date, horizon: tuple[dt.date, dt.date] | None,
+               published: Mapping[str, dt.date]) -> Plan:
     first, last = horizon or (schedule.plan_from, schedule.plan_to)
     closed = ClosedDays(schedule.days)
     # Project exercises past the horizon: a cycle that starts inside it may visit one later.
     exercise_windows = all_windows(schedule.exercises, last + dt.timedelta(days=3660))
     during = DuringExercise(exercise_windows)
-    ledger = Ledger()
-    rules = default_rules(schedule, closed, during, ledger)
-    shared = Shared()
-    placers = [ForumPlacer(schedule, forum, rules, during, ledger, shared)
-               for forum in schedule.forums]
-    regular = series_events(schedule, closed, ledger, last)  # their rhythm is fixed: book first
-    failures: list[Problem] = []
-    _place_in_date_order(placers, last, failures, budget=MAX_EVENTS - len(regular),
-                         where=Where(schedule.path))
-    if failures:
-        raise PlannerError(*failures)
-    events: list[PlannedEvent] = list(regular)
+    pins = {event_id: Pin(day) for event_id, day in published.items()}
+    attempt = Attempt(schedule, closed, during, last, pins)
+    if attempt.failures:
+        from planner.completion import complete  # loads the solver only when first-fit fails
+
+        pins |= complete(schedule, attempt, Attempt(schedule, closed, during, last, None))
+        attempt = Attempt(schedule, closed, during, last, pins)
+        if attempt.failures:
+            raise RuntimeError(f"the solver's days were refused: {attempt.failures[0][0]}")
+    events: list[PlannedEvent] = list(attempt.regular)
     warnings: list[Problem] = []
-    for placer in placers:
+    for placer in attempt.placers:
         events.extend(placer.finished())
         warnings.extend(_unrecorded(placer.forum, placer.placed, today))
     events.extend(_exercise_events(schedule, exercise_windows))
@@ -80,42 +69,14 @@ def _make_plan(schedule: Schedule, today: dt.date,
     kept = sorted((e for e in events if e.end >= first and e.start <= last),
                   key=attrgetter("start", "id"))
     return Plan(schedule.name, schedule.calendar_name, schedule.uid_domain, (first, last),
-                tuple(kept), tuple(warnings))
+                tuple(kept), tuple(warnings), _moved_notes(attempt, events))
 
 
-def default_rules(schedule: Schedule, closed: ClosedDays, during: DuringExercise,
-                  ledger: Ledger) -> tuple[Rule, ...]:
-    """The rules every candidate day goes through, cheapest first."""
-    leaders = {leader.id: leader for leader in schedule.leaders}
-    return (InsidePhase(), AllowedWeekdays(schedule.days.weekend), NoHolidays(closed),
-            NoBlackouts(closed), NoObservances(closed), during, Spaced(ledger),
-            LeadersFree(ledger, leaders))
-
-
-def _place_in_date_order(placers: Sequence[ForumPlacer], until: dt.date,
-                         failures: list[Problem], budget: int, where: Where) -> None:
-    """Fill every forum's slots in one date order, so leaders and spacing see earlier events.
-
-    Raises:
-        PlannerError: when there are more than `budget` slots (see MAX_EVENTS), before any
-            is placed.
-    """
-    queue: list[tuple[tuple[dt.date, str, str], int, ForumPlacer, Slot | HeldEvent]] = []
-    for placer in placers:
-        if len(queue) > budget:
-            raise PlannerError(Problem(where, f"would plan more than {MAX_EVENTS:,} events, the "
-                                       "limit per run", "plan a shorter horizon (plan.to, --to) "
-                                       "or split the schedule into several files"))
-        for item in placer.items(until):
-            if isinstance(item, Slot):
-                key = (item.held.start if item.held else item.window.start, placer.forum.id,
-                       item.activity.id)
-            else:
-                key = (item.start, placer.forum.id, item.activity)
-            queue.append((key, len(queue), placer, item))
-    queue.sort(key=lambda entry: (entry[0], entry[1]))
-    for _, _, placer, item in queue:
-        placer.handle(item, failures)
+def _moved_notes(attempt: Attempt, events: list[PlannedEvent]) -> tuple[str, ...]:
+    """One line per published event that had to move, saying why."""
+    titles = {event.id: event.title.en for event in events}
+    return tuple(f"moved: {titles[event_id]} ({event_id}), {old} -> {new}: {why}"
+                 for placer in attempt.placers for event_id, old, new, why in placer.moved)
 
 
 def _unrecorded(forum: Forum, placed: list[PlannedEvent], today: dt.date) -> list[Problem]:

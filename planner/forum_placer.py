@@ -8,11 +8,10 @@ from dataclasses import dataclass, replace
 
 from planner.cycles import Cycle, PhaseWindow, expand
 from planner.days.zones import local_span
-from planner.diagnosis import with_relaxations
 from planner.errors import Problem
-from planner.i18n import EMPTY, Text, join, ordinal, phrase
+from planner.i18n import EMPTY, Localized, Text, join, ordinal, phrase
 from planner.ledger import Booking, Ledger
-from planner.placement import Shared, choose_day
+from planner.placement import Pin, Shared, choose_day, refusal
 from planner.plan import PlannedEvent, Provenance, Status
 from planner.rules import Occurrence, Rule
 from planner.rules.inside_window import DuringExercise
@@ -44,6 +43,8 @@ class ForumPlacer:
         self.last_venue: dict[str, str] = {}
         self.events: list[PlannedEvent] = []
         self.placed: list[PlannedEvent] = []
+        self.moved: list[tuple[str, dt.date, dt.date, Localized]] = []  # id, published, new, why
+        self.chosen: dict[str, Pin] = {}  # each placed event's day and why, by event id
         # Made once per activity: every event of the activity shares them.
         self._titles = {activity.id: phrase("forum_title", short=forum.short, title=activity.title)
                         for activity in forum.activities}
@@ -61,16 +62,47 @@ class ForumPlacer:
             self._book(held, self._event_id(None, held), self.forum.activity(held.activity))
         return [*slots, *loose]
 
-    def handle(self, item: Slot | HeldEvent, failures: list[Problem]) -> None:
+    def prepare(self, item: Slot | HeldEvent) -> Occurrence | None:
+        """A held event is kept now; a slot to plan becomes an occurrence, its venue taken in
+        turn (so rotation follows the slots' order, whatever order days are chosen in)."""
         if isinstance(item, HeldEvent):
             self.events.append(self._held(item, None))
         elif item.held is not None:
             self.events.append(self._held(item.held, item))
         elif item.cycle.regime.planned:
-            event = self._place(item, failures)
-            if event is not None:
-                self.events.append(event)
-                self.placed.append(event)
+            activity = item.activity
+            venue = self._next_venue(activity)
+            if venue is not None and not activity.during_exercise:
+                self.last_venue[activity.id] = venue.id
+            return Occurrence(self.forum, activity, item.cycle, item.window, venue,
+                              self._countries(activity, venue), self._event_id(item, None))
+        return None
+
+    def place(self, slot: Slot, occurrence: Occurrence, pin: Pin | None = None,
+              *, only_pinned: bool = False) -> Problem | None:
+        """Give the occurrence its pinned day when every rule allows it, else the first allowed
+        day (nothing, when `only_pinned`); the Problem when no day is allowed."""
+        moved_from: tuple[Pin, Localized] | None = None
+        if pin is not None:
+            refused = refusal(occurrence, self.rules, pin.day)
+            if refused is None:
+                self._book_and_keep(slot, occurrence, pin.day, self._pinned(occurrence, pin))
+                return None
+            if only_pinned:
+                return None
+            moved_from = (pin, refused)
+        choice = choose_day(occurrence, self.rules, self.shared)
+        if isinstance(choice, Problem):
+            return choice
+        start, provenance = choice
+        if moved_from is not None:
+            pin, refused = moved_from
+            self.moved.append((occurrence.event_id, pin.day, start, refused))
+            provenance = replace(provenance, decided_by="moved from its published date",
+                                 summary=phrase("why_moved", day=pin.day, reason=refused)
+                                 + provenance.summary)
+        self._book_and_keep(slot, occurrence, start, provenance)
+        return None
 
     def finished(self) -> list[PlannedEvent]:
         return self._numbered(self.events)
@@ -139,17 +171,22 @@ class ForumPlacer:
                            event_id=self._event_id(slot, held), number=held.number,
                            note=held.note, precision=held.precision)
 
-    def _place(self, slot: Slot, failures: list[Problem]) -> PlannedEvent | None:
-        activity = slot.activity
-        venue = self._next_venue(activity)
-        event_id = self._event_id(slot, None)
-        occurrence = Occurrence(self.forum, activity, slot.cycle, slot.window, venue,
-                                self._countries(activity, venue), event_id)
+    def _pinned(self, occurrence: Occurrence, pin: Pin) -> Provenance:
+        """The solver's story; for a published date, first-fit's when it picks that day too
+        (so a calendar regenerated from an unchanged schedule stays byte-identical)."""
+        if pin.provenance is not None:
+            return pin.provenance
         choice = choose_day(occurrence, self.rules, self.shared)
-        if isinstance(choice, Problem):
-            failures.append(with_relaxations(choice, occurrence, self.rules))
-            return None
-        start, provenance = choice
+        if not isinstance(choice, Problem) and choice[0] == pin.day:
+            return choice[1]
+        window = occurrence.window
+        return Provenance("published date", self.shared.phrase("why_kept", day=pin.day),
+                          (window.start, window.end))
+
+    def _book_and_keep(self, slot: Slot, occurrence: Occurrence, start: dt.date,
+                       provenance: Provenance) -> None:
+        activity, venue, event_id = slot.activity, occurrence.venue, occurrence.event_id
+        self.chosen[event_id] = Pin(start, provenance)
         if activity.during_exercise:
             visited = self.during.visited(start, occurrence)
             assert visited is not None  # the rule allowed the day, so one exercise is under way
@@ -158,13 +195,13 @@ class ForumPlacer:
             visit = phrase("why_visit", exercise=exercise.name, start=window.start, end=window.end,
                            projected=phrase("projected_window") if window.projected else "")
             provenance = replace(provenance, summary=provenance.summary + visit)
-        elif venue is not None:
-            self.last_venue[activity.id] = venue.id
         end = start + dt.timedelta(days=activity.days - 1)
         booking = Booking(start, end, event_id, venue.country if venue else None, activity.remote)
         self.ledger.book(booking, self.forum.id, activity.id, activity.leaders)
-        return self._event(activity, slot, start, end, Status.PLANNED, venue, provenance,
-                           event_id=event_id)
+        event = self._event(activity, slot, start, end, Status.PLANNED, venue, provenance,
+                            event_id=event_id)
+        self.events.append(event)
+        self.placed.append(event)
 
     def _event(self, activity: Activity, slot: Slot | None, start: dt.date, end: dt.date,
                status: Status, venue: Venue | None, provenance: Provenance, *, event_id: str,

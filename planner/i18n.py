@@ -200,6 +200,12 @@ CATALOG: dict[str, str] = {
     "why_first": N_("First allowed day of {where}"),
     "why_phase": N_("phase '{name}' ({start} to {end})"),
     "why_refused": N_("; {count} earlier candidate days were refused."),
+    "why_kept": N_("Kept on its published date {day}: every rule still allows it."),
+    "why_moved": N_("Moved from its published date {day}, because {reason}. "),
+    "why_solver_moved": N_("Placed by the solver in {where}: its first choice {day} would leave "
+                           "{other} no day ({reason})."),
+    "why_solver_placed": N_("First-fit left it no day in {where}; the solver moved other events "
+                            "to make room."),
     "why_visit": N_(" Visits {exercise}, {start} to {end}{projected}."),
     "projected_window": N_(" (projected window)"),
     "why_fixed_exercise": N_("Fixed: dates announced and given in the schedule."),

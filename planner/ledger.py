@@ -41,9 +41,14 @@ class _Timeline:
             index += 1
         return found
 
-    def latest_before(self, day: dt.date) -> Booking | None:
-        index = bisect.bisect_left(self.starts, day)
+    def latest_from(self, day: dt.date) -> Booking | None:
+        """The booking that starts last on or before `day`."""
+        index = bisect.bisect_right(self.starts, day)
         return self.items[index - 1] if index else None
+
+    def starting_from(self, day: dt.date) -> list[Booking]:
+        """Bookings that start on or after `day`, in start order."""
+        return self.items[bisect.bisect_left(self.starts, day):]
 
 
 class Ledger:
@@ -74,6 +79,13 @@ class Ledger:
                 return booking
         return None
 
-    def previous(self, forum: str, activity: str, before: dt.date) -> Booking | None:
+    def previous(self, forum: str, activity: str, day: dt.date) -> Booking | None:
+        """The occurrence of the activity that starts last on or before `day` (the same day
+        counts: two events on one day are not spaced at all)."""
         timeline = self._activities.get((forum, activity))
-        return timeline.latest_before(before) if timeline else None
+        return timeline.latest_from(day) if timeline else None
+
+    def following(self, forum: str, activity: str, day: dt.date) -> list[Booking]:
+        """Occurrences of the activity that start on or after `day`, in start order."""
+        timeline = self._activities.get((forum, activity))
+        return timeline.starting_from(day) if timeline else []

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from planner.errors import Problem, Where
-from planner.i18n import Localized, Text, month_name, phrase
+from planner.i18n import Localized, Text, deferred, month_name, phrase
 from planner.plan import Provenance, Refusal
 from planner.rules import Occurrence, Rule
 
@@ -41,6 +42,29 @@ def _month_parts(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
         parts.append((first, min(end, following - _ONE_DAY)))
         first = following
     return parts
+
+
+@dataclass(frozen=True, slots=True)
+class Pin:
+    """A day to keep while every rule allows it: a published date (no provenance: first-fit's
+    story when it picks the same day, else "kept"), or the solver's choice with its story."""
+
+    day: dt.date
+    provenance: Provenance | None = None
+
+
+def refusal(occurrence: Occurrence, rules: Sequence[Rule], day: dt.date) -> Localized | None:
+    """Why the first rule that refuses `day` does so, or None when every rule allows it."""
+    window = occurrence.window
+    if not window.start <= day <= window.end:
+        return deferred("{day} is outside its phase ({start} to {end})", day=day,
+                        start=window.start, end=window.end)
+    for rule in rules:
+        check = rule.check(occurrence)
+        reason = check(day) if check else None
+        if reason:
+            return reason
+    return None
 
 
 class Shared:

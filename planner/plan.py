@@ -94,6 +94,7 @@ class Plan:
     horizon: tuple[dt.date, dt.date]
     events: tuple[PlannedEvent, ...]
     warnings: tuple[Problem, ...]
+    notes: tuple[str, ...] = ()  # published events that had to move, and why
 
     def event(self, event_id: str) -> PlannedEvent | None:
         """The event with this id; a series id gives the series' first occurrence."""

@@ -188,6 +188,24 @@ def own_properties(component: Component) -> Component:
     return Component(component.name, lines, alarms)
 
 
+def published_days(path: str | Path, uid_domain: str) -> dict[str, dt.date]:
+    """The start day of each event planner published in the calendar file at `path` (or in
+    every .ics file of the folder at `path`), by event id; cancelled events are left out.
+
+    The engine keeps these days while every rule still allows them (stable plans).
+    """
+    target = Path(path)
+    files = ([file for file in sorted(target.glob("*.ics"))  # as --split reads its folder
+              if file.is_file() and not file.is_symlink()] if target.is_dir() else [target])
+    days: dict[str, dt.date] = {}
+    for file in files:
+        for event in read_previous(file, uid_domain).events.values():
+            event_id = event.component.get(PLANNER_ID)
+            if event_id and not event.cancelled:
+                days[event_id] = day_of(event.component.get("DTSTART") or "")
+    return days
+
+
 def _usable(component: Component) -> bool:
     """Whether the event's days and zones can be handled: a file is ordered by start day, and
     a cancelled event is written again with its VTIMEZONEs. planner plans 1900 to 2199, so a

@@ -9,6 +9,7 @@ from typing import ClassVar
 from planner.i18n import Localized, deferred
 from planner.ledger import Booking, Ledger
 from planner.rules import Check, Occurrence
+from planner.rules.inside_window import DuringExercise
 from planner.schedule.model import Leader
 
 
@@ -19,18 +20,19 @@ class LeadersFree:
     name: ClassVar[str] = "leaders"
     ledger: Ledger
     leaders: dict[str, Leader]
+    during: DuringExercise
+    countries: dict[str, str]  # venue id -> country, for the exercise a visit goes to
 
     def check(self, occurrence: Occurrence) -> Check | None:
         activity = occurrence.activity
         if not activity.leaders:
             return None
         attending = [self.leaders[leader_id] for leader_id in activity.leaders]
-        country = occurrence.venue.country if occurrence.venue else None
         length = dt.timedelta(days=activity.days - 1)
 
         def refuse(start: dt.date) -> Localized | None:
-            candidate = Booking(start, start + length, occurrence.event_id, country,
-                                activity.remote)
+            candidate = Booking(start, start + length, occurrence.event_id,
+                                self.country(occurrence, start), activity.remote)
             for leader in attending:
                 clash = self.ledger.leader_conflict(leader.id, candidate, leader.travel_days)
                 if clash is not None:
@@ -41,3 +43,10 @@ class LeadersFree:
             return None
 
         return refuse
+
+    def country(self, occurrence: Occurrence, start: dt.date) -> str | None:
+        """Where the event would be: its venue's country, or a visit's exercise's."""
+        if occurrence.activity.during_exercise:
+            visited = self.during.visited(start, occurrence)
+            return self.countries[visited[0].venue] if visited else None
+        return occurrence.venue.country if occurrence.venue else None

@@ -120,9 +120,13 @@ def small(tmp_path: Path) -> Path:
 
 
 def move_meetings(schedule: Path) -> None:
-    """The meetings (and their read-ahead tasks) move from May to June."""
+    """The meetings (and their read-ahead tasks) move from May to June: May is blacked out
+    (a published event keeps its date while the rules allow it, so a preference alone would
+    not move it) and June is preferred."""
     text = schedule.read_text()
     assert "preferred_months = [5]" in text
+    blackout = '\nyearly_blackouts = [{ from = "05-01", to = "05-31", reason = "May leave" }]'
+    text = text.replace('holidays = ["US", "MX"]', 'holidays = ["US", "MX"]' + blackout, 1)
     schedule.write_text(text.replace("preferred_months = [5]", "preferred_months = [6]"))
 
 

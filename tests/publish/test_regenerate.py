@@ -92,9 +92,11 @@ def test_a_moved_event_moves_again_to_sequence_2(small: Path, tmp_path: Path) ->
     generate(small, out)
     move_meetings(small)
     generate(small, out)
-    small.write_text(small.read_text().replace("preferred_months = [6]", "preferred_months = [9]"))
+    text = small.read_text().replace('to = "05-31"', 'to = "06-30"')  # June is refused too
+    small.write_text(text.replace("preferred_months = [6]", "preferred_months = [9]"))
     generate(small, out)
     assert int(events(out)[MEETING]["SEQUENCE"]) == 2
+    assert str(events(out)[MEETING].decoded("DTSTART")) == "2026-09-01"
 
 
 def test_a_description_change_is_a_change_but_a_new_stamp_is_not(

@@ -68,3 +68,28 @@ phases = [{{ id = "year", name = "Year", months = [{months[0]}, {months[1]}], ac
 
 def schedule(*forums: str, days: str = "", travel_days: int = 2) -> str:
     return BASE.format(days=days, travel_days=travel_days) + "".join(forums)
+
+
+def visit_forum(forum_id: str, *, category: str = "drill", months: tuple[int, int] = (1, 12),
+                weekdays: str = '["mon", "tue", "wed", "thu", "fri"]',
+                leaders: str = '["chief"]') -> str:
+    """One forum whose only activity is a one-day visit to an exercise (no venue of its own:
+    the visit is where the exercise is)."""
+    return f"""
+[forums.{forum_id}]
+name = "{forum_id}"
+parties = ["USNORTHCOM", "SEDENA"]
+leaders = {leaders}
+
+[forums.{forum_id}.activities.visit]
+title = "{forum_id} visit"
+days = 1
+weekdays = {weekdays}
+during_exercise = ["{category}"]
+
+[[forums.{forum_id}.regimes]]
+id = "yearly"
+cycle_months = 12
+start = 2026-01-01
+phases = [{{ id = "year", name = "Year", months = [{months[0]}, {months[1]}], activities = ["visit"] }}]
+"""

@@ -8,7 +8,7 @@ import pytest
 from conftest import TODAY
 
 from planner import PlannerError, load_schedule, make_plan
-from rules.schedules import forum, schedule
+from rules.schedules import forum, schedule, visit_forum
 
 
 def _events(plan, forum_id):  # type: ignore[no-untyped-def]
@@ -71,8 +71,70 @@ def test_leader_who_can_never_attend_gives_a_diagnosis_naming_the_leader_rule(wr
     with pytest.raises(PlannerError) as caught:
         make_plan(load_schedule(write_schedule(text)), today=TODAY)
     message = str(caught.value)
-    assert "no allowed day for beta.session in yearly cycle 1" in message
-    assert "leaders removed 1" in message
+    # Both events, each with its file:line and the days the calendar leaves it, and the rule
+    # that ties them; one problem, not one per event.
+    assert len(caught.value.problems) == 1
+    assert "no plan gives these 2 events a day together: alpha.yearly.c1.session (" in message
+    assert "schedule.toml:40: only 2026-05-04); beta.yearly.c1.session (" in message
+    assert "schedule.toml:59: only 2026-05-04); because they share leader SEDENA chief of staff " \
+        "(2 travel days between countries)" in message
     assert "free the leaders' calendars (move the other event or send a deputy) (first day " \
         "then: 2026-05-04)" in message
     assert "widen the phase by" in message
+
+
+EXERCISE = """
+[exercises.drill]
+name = "Drill"
+category = "drill"
+venue = "{venue}"
+participants = ["SEDENA"]
+every_months = 12
+windows = [{{ start = {start}, end = {end} }}]
+"""
+WORKDAYS = '["mon", "tue", "wed", "thu", "fri"]'
+
+
+def test_a_visit_is_in_its_exercise_venues_country_for_travel_days(write_schedule):
+    # alpha meets in Mexico City on Tuesdays in June; the visit to a drill in Mexico City may
+    # be the day before or after, back to back: same country, no travel days.
+    text = schedule(forum("alpha", venue="mexico_city", months=(6, 6), days=1,
+                          weekdays='["tue"]'),
+                    visit_forum("bravo", months=(6, 6)))
+    text += EXERCISE.format(venue="mexico_city", start="2026-06-01", end="2026-06-30")
+    plan = make_plan(load_schedule(write_schedule(text)), today=TODAY)
+    alphas, visits = _events(plan, "alpha"), [e for e in _events(plan, "bravo")
+                                               if e.kind != "exercise"]
+    assert [(a.start, v.start, v.venue) for a, v in zip(alphas, visits, strict=True)] == [
+        (dt.date(2026, 6, 2), dt.date(2026, 6, 1), "mexico_city"),
+        (dt.date(2027, 6, 1), dt.date(2027, 6, 2), "mexico_city")]
+
+
+def shared_leader_case() -> str:
+    """alpha may meet on any working day of June; bravo's visit only on June 1 (a one-day
+    drill in another country); they share a leader with 2 travel days."""
+    text = schedule(forum("alpha", venue="mexico_city", months=(6, 6), days=1,
+                          weekdays=WORKDAYS), visit_forum("bravo", months=(6, 6)))
+    return text + EXERCISE.format(venue="colorado_springs", start="2026-06-01", end="2026-06-01")
+
+
+def test_a_shared_leader_case_that_first_fit_gets_wrong_is_planned(write_schedule):
+    plan = make_plan(load_schedule(write_schedule(shared_leader_case())), today=TODAY)
+    alpha, visit = _events(plan, "alpha")[0], _events(plan, "bravo")[0]
+    assert visit.start == dt.date(2026, 6, 1)
+    assert alpha.start == dt.date(2026, 6, 4)  # June 2 and 3 are the leader's travel days
+
+
+def test_explain_says_why_the_solver_moved_an_event(write_schedule, runner):
+    from planner.cli import cli
+
+    path = str(write_schedule(shared_leader_case()))
+    moved = runner.invoke(cli, ["explain", "alpha.yearly.c1.session", path, "--today",
+                                "2026-01-01"])
+    assert moved.exit_code == 0, moved.output
+    assert "decided by: solver" in moved.output
+    assert "its first choice 2026-06-01 would leave bravo.yearly.c1.visit no day (shared " \
+        "leader SEDENA chief of staff, 2 travel days)" in moved.output
+    placed = runner.invoke(cli, ["explain", "bravo.yearly.c1.visit", path, "--today",
+                                 "2026-01-01"])
+    assert "First-fit left it no day in phase 'Year'" in placed.output
