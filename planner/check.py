@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+from dateutil.relativedelta import relativedelta
+
 from planner.errors import Problem, Where
 from planner.exercises import all_windows
 from planner.plan import Plan, PlannedEvent, Status
@@ -30,6 +32,7 @@ def check_plan(schedule: Schedule, plan: Plan, today: dt.date) -> list[Finding]:
     """Violations first, then warnings; each names the file and key path to look at."""
     findings = [Finding(Severity.WARNING, warning) for warning in plan.warnings]
     findings += _leader_double_bookings(schedule, plan)
+    findings += placement_violations(schedule, plan)
     findings += _approvals_after_start(schedule)
     findings += _visits_without_exercise(schedule, plan)
     findings += _overdue_tasks(plan, today)
@@ -55,6 +58,78 @@ def _leader_double_bookings(schedule: Schedule, plan: Plan) -> list[Finding]:
                 findings.append(Finding(Severity.HARD, Problem(
                     where, f"{leader.name.en} is at {earlier.id} and {later.id} on {later.start}",
                     "correct the held dates, or record who stood in")))
+    return findings
+
+
+def placement_violations(schedule: Schedule, plan: Plan) -> list[Finding]:
+    """Rules broken by the days the engine chose (never any, unless the plan was edited):
+    leaders in two events or without travel days, spacing."""
+    return _leaders_without_travel(schedule, plan) + _spacing_broken(schedule, plan)
+
+
+def _leaders_without_travel(schedule: Schedule, plan: Plan) -> list[Finding]:
+    """Planned events that leave a leader in two events at once, or too few free days to
+    travel between countries (judged here from the plan, not by the engine's rules)."""
+    findings = []
+    for leader in schedule.leaders:
+        attended = []
+        for forum in schedule.forums:
+            for activity in forum.activities:
+                if leader.id in activity.leaders:
+                    attended += [(event, activity.remote) for event in plan.events
+                                 if event.forum == forum.id and event.activity == activity.id
+                                 and event.kind == activity.kind]
+        attended.sort(key=lambda pair: (pair[0].start, pair[0].id))
+        for at, (earlier, remote) in enumerate(attended):
+            for later, later_remote in attended[at + 1:]:
+                if later.start > earlier.end + dt.timedelta(days=leader.travel_days):
+                    break
+                if Status.PLANNED not in (earlier.status, later.status):
+                    continue  # facts; overlapping held events are reported above
+                travels = not (remote or later_remote) and _country(schedule, earlier) != \
+                    _country(schedule, later)
+                if later.start <= earlier.end or travels:
+                    where = Where(leader.where.file, f"leaders.{leader.id}", leader.where.line)
+                    findings.append(Finding(Severity.HARD, Problem(
+                        where, f"{leader.name.en} is at {earlier.id} ({earlier.start} to "
+                        f"{earlier.end}) and {later.id} from {later.start}, with fewer than "
+                        f"{leader.travel_days} travel days between them",
+                        "re-plan (planner generate --replan) or send a deputy")))
+    return findings
+
+
+def _country(schedule: Schedule, event: PlannedEvent) -> str | None:
+    return schedule.venue(event.venue).country if event.venue else None
+
+
+def _spacing_broken(schedule: Schedule, plan: Plan) -> list[Finding]:
+    """Planned events that start too soon (or too long) after the latest occurrence, on or
+    before them, of the activity they are spaced from."""
+    findings = []
+    for forum in schedule.forums:
+        events = [e for e in plan.events if e.forum == forum.id and e.kind != "task"]
+        for activity in forum.activities:
+            for rule in activity.spacing:
+                followed = [e for e in events if e.activity == rule.after]
+                for event in (e for e in events if e.activity == activity.id):
+                    earlier = [e for e in followed if e.start <= event.start and e.id != event.id]
+                    if not earlier or Status.PLANNED not in (
+                            event.status, *(e.status for e in earlier)):
+                        continue
+                    latest = max(earlier, key=lambda e: (e.start, e.id))
+                    soonest = max(e.end for e in earlier) + relativedelta(
+                        months=rule.min_months, days=rule.min_days)
+                    bounded = rule.max_months is not None or rule.max_days is not None
+                    last = latest.end + relativedelta(months=rule.max_months or 0,
+                                                      days=rule.max_days or 0)
+                    if event.start < soonest or (bounded and event.start > last):
+                        where = Where(activity.where.file,
+                                      f"forums.{forum.id}.activities.{activity.id}.spacing",
+                                      activity.where.line)
+                        findings.append(Finding(Severity.HARD, Problem(
+                            where, f"{event.id} on {event.start} breaks its spacing after "
+                            f"{latest.id} (ended {latest.end})",
+                            "re-plan (planner generate --replan) or relax the spacing")))
     return findings
 
 

@@ -1,5 +1,6 @@
 """No traceback for user input: thousands of generated schedules either plan or raise the one
-user-error type, with a file and a line or key path, in bounded time."""
+user-error type, with a file and a line or key path, in bounded time; and no plan the engine
+makes breaks a rule `planner check` judges."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner import PlannerError, make_plan, parse_schedule
+from planner.check import placement_violations
 from planner.export.ics import render_ics
 from planner.resources import default_schedule
 
@@ -73,7 +75,9 @@ def check(raw: bytes) -> None:
         Path(os.environ["PLANNER_FUZZ_TRACE"]).write_bytes(raw)
     faulthandler.dump_traceback_later(CASE_SECONDS, exit=True)  # a hang fails loudly
     try:
-        plan = make_plan(parse_schedule(raw, NAME), today=TODAY)
+        schedule = parse_schedule(raw, NAME)
+        plan = make_plan(schedule, today=TODAY)
+        assert not placement_violations(schedule, plan)  # what `planner check` judges
         render_ics(plan, stamp=STAMP)
         COUNTS["planned"] += 1
     except PlannerError as error:

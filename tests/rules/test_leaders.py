@@ -138,3 +138,20 @@ def test_explain_says_why_the_solver_moved_an_event(write_schedule, runner):
     placed = runner.invoke(cli, ["explain", "bravo.yearly.c1.visit", path, "--today",
                                  "2026-01-01"])
     assert "First-fit left it no day in phase 'Year'" in placed.output
+
+
+def test_planner_check_finds_a_leader_without_travel_days_in_an_edited_plan(write_schedule):
+    import dataclasses
+
+    from planner.check import Severity, check_plan
+
+    loaded = load_schedule(write_schedule(shared_leader_case()))
+    plan = make_plan(loaded, today=TODAY)
+    assert not [f for f in check_plan(loaded, plan, TODAY) if f.severity is Severity.HARD]
+    june_2 = dt.date(2026, 6, 2)  # the day after the visit, in another country
+    edited = dataclasses.replace(plan, events=tuple(
+        dataclasses.replace(e, start=june_2, end=june_2) if e.id == "alpha.yearly.c1.session"
+        else e for e in plan.events))
+    (finding,) = [f for f in check_plan(loaded, edited, TODAY) if f.severity is Severity.HARD]
+    assert "SEDENA chief of staff is at bravo.yearly.c1.visit (2026-06-01 to 2026-06-01) and " \
+        "alpha.yearly.c1.session from 2026-06-02, with fewer than 2 travel days" in str(finding)

@@ -117,3 +117,30 @@ venue = "mexico_city"
     brief, session = (next(e for e in plan.events if e.start.year == 2026 and e.activity == a)
                       for a in ("brief", "session"))
     assert session.start > brief.start  # no session before brief: brief has nothing to follow
+
+
+def test_planner_check_finds_a_visit_moved_onto_its_session_day(write_schedule):
+    import dataclasses
+
+    from planner.check import Severity, check_plan
+
+    text = schedule(forum("talks", venue="mexico_city", leaders="[]", days=1,
+                          activity_id="executive_session",
+                          phase_activities='["executive_session", "exercise_visit"]'))
+    text += """
+[forums.talks.activities.exercise_visit]
+title = "Visit"
+days = 1
+venue = "mexico_city"
+spacing = [{ after = "executive_session", min_days = 1 }]
+"""
+    loaded = load_schedule(write_schedule(text))
+    plan = make_plan(loaded, today=TODAY)
+    assert not [f for f in check_plan(loaded, plan, TODAY) if f.severity is Severity.HARD]
+    session = next(e for e in plan.events if e.activity == "executive_session")
+    edited = dataclasses.replace(plan, events=tuple(
+        dataclasses.replace(e, start=session.start, end=session.end)
+        if e.id == "talks.yearly.c1.exercise_visit" else e for e in plan.events))
+    (finding,) = [f for f in check_plan(loaded, edited, TODAY) if f.severity is Severity.HARD]
+    assert f"talks.yearly.c1.exercise_visit on {session.start} breaks its spacing after " \
+        "talks.yearly.c1.executive_session" in str(finding)
