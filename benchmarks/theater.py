@@ -6,6 +6,7 @@
     python benchmarks/theater.py --json               # JSON on stdout instead of the table
     python benchmarks/theater.py --profile            # cProfile of the 1x run, top 25
     python benchmarks/theater.py --write-schedule theater.toml --scale 1   # the schedule only
+    python benchmarks/theater.py --tight --no-cli      # also the tight variant (see below)
 
 The workload
 ------------
@@ -36,6 +37,12 @@ The phases are whole years, wide enough for that to be feasible while the leader
 really refuses days. Scale 0.1 keeps every 10th country (15 forums); scale 3 repeats the
 150 countries under three US commands, each with its own five leaders (450 forums), so
 the load per leader stays the same and growth shows the cost of size, not of congestion.
+
+The tight variant (--tight, default size 0.1): the same schedule, but each partner's
+exercise is one day a year (a Tuesday to Thursday that is no holiday) and the five leaders
+visit it too. Visits then have one possible day each, and the executive sessions first-fit
+placed earlier in date order often take the leaders' days around it, so first-fit leaves
+visits without a day and the solver (CP-SAT) places the tied events; its time is a column.
 
 What is measured
 ----------------
@@ -198,8 +205,9 @@ def _tasks(tasks: Sequence[tuple[str, str, int, int | None]]) -> str:
     return "tasks = [\n" + "\n".join(parts) + "\n]"
 
 
-def theater_toml(scale: float) -> str:
-    """The theater schedule at `scale` (1 = 150 partner forums, about 30,000 events)."""
+def theater_toml(scale: float, tight: bool = False) -> str:
+    """The theater schedule at `scale` (1 = 150 partner forums, about 30,000 events); `tight`:
+    one-day exercise windows that the five leaders visit too (see TIGHT)."""
     total = forum_count(scale)
     countries = partner_countries()
     commands = math.ceil(total / FORUMS_PER_COMMAND)
@@ -251,7 +259,7 @@ def theater_toml(scale: float) -> str:
         w('periods = [{ from = "02-01", to = "06-30" }, { from = "09-01", to = "12-15" }]')
         w('sitting_weekdays = ["tue", "wed", "thu"]\nrequest_lead_days = 30\n')
     for forum_id, command, index, country in forums:
-        _forum(w, forum_id, command, index, countries[country])
+        _forum(w, forum_id, command, index, countries[country], tight)
     return "\n".join(out) + "\n"
 
 
@@ -265,7 +273,7 @@ def _command(command: int) -> tuple[str, str, str, str, str]:
 
 
 def _forum(w: Callable[[str], None], forum_id: str, command: int, index: int,
-           country: tuple[str, str, str]) -> None:
+           country: tuple[str, str, str], tight: bool = False) -> None:
     code, name, _ = country
     low = code.lower()
     party, command_name, hq, *_ = _command(command)
@@ -293,6 +301,8 @@ def _forum(w: Callable[[str], None], forum_id: str, command: int, index: int,
     w(f"[{prefix}.activities.exercise_visit]\ntitle = {_q(f'Leaders visit exercise {exercise}')}")
     w(f'kind = "exercise-visit"\nduring_exercise = ["exercise-{forum_id}"]')
     w(f"preferred_months = [{exercise_month}]\nline_of_effort = \"domain-control\"")
+    if tight:
+        w(f"leaders = {_toml_list(leaders)}")
     w('spacing = [{ after = "executive_session", min_months = 3 }]\n')
 
     for suffix, other in (("a", "b"), ("b", "a")):
@@ -335,8 +345,12 @@ def _forum(w: Callable[[str], None], forum_id: str, command: int, index: int,
                     1 + (index * 7) % 14)
     w(f"[exercises.{forum_id}_exercise]\nname = {_q(exercise)}\ncategory = \"exercise-{forum_id}\"")
     w(f"venue = {_q(low + '_range')}\nparticipants = [{_q(party)}, {_q('p_' + low)}]")
-    w(f"every_months = {exercise_every}")
-    w(f"windows = [{{ start = {start}, end = {start + dt.timedelta(days=9 + 5 * (index % 3))} }}]\n")
+    if tight:
+        days = _open_days(code, exercise_month, index)
+        w("windows = [" + ", ".join(f"{{ start = {day}, end = {day} }}" for day in days) + "]\n")
+    else:
+        w(f"every_months = {exercise_every}")
+        w(f"windows = [{{ start = {start}, end = {start + dt.timedelta(days=9 + 5 * (index % 3))} }}]\n")
 
     for year in range(HORIZON[0].year, HORIZON[1].year + 1):
         first = dt.date(year, 2 + (index * 5 + year) % 9, 1 + (index * 3 + year) % 20)
@@ -360,9 +374,27 @@ def _forum(w: Callable[[str], None], forum_id: str, command: int, index: int,
         w("]\n")
 
 
-def write_schedule(scale: float, path: str | Path) -> Path:
+def _open_days(code: str, month: int, index: int) -> list[dt.date]:
+    """One day a year in `month` that is a Tuesday to Thursday and no holiday of the US or
+    the partner: the whole exercise window of the tight variant. Forums sharing a month get
+    different weeks, so the visits (all five leaders go) can all have their day."""
+    import holidays
+
+    years = range(HORIZON[0].year, HORIZON[1].year + 2)
+    closed = holidays.country_holidays("US", years=years) | holidays.country_holidays(
+        code, years=years)
+    days = []
+    for year in years:
+        day = dt.date(year, month, 1 + 7 * ((index // 6) % 4))
+        while day.weekday() not in (1, 2, 3) or day in closed:
+            day += dt.timedelta(days=1)
+        days.append(day)
+    return days
+
+
+def write_schedule(scale: float, path: str | Path, tight: bool = False) -> Path:
     target = Path(path)
-    target.write_text(theater_toml(scale), encoding="utf-8")
+    target.write_text(theater_toml(scale, tight), encoding="utf-8")
     return target
 
 
@@ -575,12 +607,14 @@ def _tick(clock: list[float], used: list[float]) -> None:
     used.append(time.process_time())
 
 
-def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = False) -> dict[str, Any]:
+def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = False,
+            tight: bool = False) -> dict[str, Any]:
     """Time the four stages at one size in this process (call it in a fresh one)."""
     from planner import load_schedule, make_plan
     from planner.export.ics import render_ics
 
-    schedule_path = write_schedule(scale, folder / f"theater-{scale:g}.toml")
+    solver = _time_the_solver()
+    schedule_path = write_schedule(scale, folder / f"theater-{scale:g}.toml", tight)
     output = folder / f"theater-{scale:g}.ics"
     stages = ("load", "plan", "render", "write")
     runs: dict[str, list[float]] = {name: [] for name in stages}
@@ -633,7 +667,10 @@ def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = Fal
                                repeat)
 
     result: dict[str, Any] = {
-        "scale": scale, "forums": forum_count(scale), "events": events, "bytes": len(data),
+        "scale": scale, "tight": tight, "solver": min(solver) if solver else 0.0,
+        "solver_runs": len(solver) // max(1, repeat),
+        "solved": sum(1 for event in plan.events if event.provenance.decided_by == "solver"),
+        "forums": forum_count(scale), "events": events, "bytes": len(data),
         "schedule_bytes": schedule_path.stat().st_size, "repeat": repeat,
         "best": {name: min(times) for name, times in runs.items()},
         "first": {name: times[0] for name, times in runs.items()},
@@ -655,6 +692,25 @@ def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = Fal
     if use_tracemalloc:
         result["tracemalloc_peak_mb"] = _tracemalloc_peak(schedule_path)
     return result
+
+
+def _time_the_solver() -> list[float]:
+    """Seconds spent in the solver's part of each plan (planner.completion.complete, imported
+    only when first-fit leaves an activity without a day), one entry per call."""
+    import planner.completion
+
+    spent: list[float] = []
+    complete = planner.completion.complete
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return complete(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - began)
+
+    planner.completion.complete = timed  # type: ignore[assignment]
+    return spent
 
 
 def _first_difference(expected: bytes, got: bytes) -> str:
@@ -681,11 +737,14 @@ def _tracemalloc_peak(schedule_path: Path) -> float:
     return peak / 2**20
 
 
-def _worker(scale: float, repeat: int, use_tracemalloc: bool) -> dict[str, Any]:
+def _worker(scale: float, repeat: int, use_tracemalloc: bool,
+            tight: bool = False) -> dict[str, Any]:
     """Run `measure` in a fresh interpreter, so each size has its own memory and caches."""
     command = [sys.executable, __file__, "--worker", "--scale", str(scale), "--repeat", str(repeat)]
     if use_tracemalloc:
         command.append("--tracemalloc")
+    if tight:
+        command.append("--tight")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"worker for scale {scale} failed:\n{done.stderr}")
@@ -817,16 +876,17 @@ def report(sizes: Sequence[dict[str, Any]], processes: dict[str, Any] | None) ->
     add(f"planner theater benchmark — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
         f"load average {load}; seconds, best of {repeat}")
     add("")
-    head = (f"{'size':>5} {'forums':>6} {'events':>7} {'load':>7} {'plan':>7} {'render':>7} "
-            f"{'write':>7} {'total':>7} {'cpu':>7} {'events/s':>9} {'floor':>7} {'render/fl':>9} "
-            f"{'total/fl':>8} {'RSS MB':>7}")
+    head = (f"{'size':>11} {'forums':>6} {'events':>7} {'load':>7} {'plan':>7} {'solver':>7} "
+            f"{'render':>7} {'write':>7} {'total':>7} {'cpu':>7} {'events/s':>9} {'floor':>7} "
+            f"{'render/fl':>9} {'total/fl':>8} {'RSS MB':>7}")
     add(head)
     add("-" * len(head))
     for size in sizes:
         best = size["best"]
-        add(f"{size['scale']:>4g}x {size['forums']:>6} {size['events']:>7,} "
+        label = f"{size['scale']:g}x" + (" tight" if size.get("tight") else "")
+        add(f"{label:>11} {size['forums']:>6} {size['events']:>7,} "
             f"{_seconds(best['load']):>7} {_seconds(best['plan']):>7} "
-            f"{_seconds(best['render']):>7} {_seconds(best['write']):>7} "
+            f"{_seconds(size['solver']):>7} {_seconds(best['render']):>7} {_seconds(best['write']):>7} "
             f"{_seconds(size['total_best']):>7} {_seconds(size['cpu_total_best']):>7} "
             f"{size['events_per_second']:>9,.0f} "
             f"{_seconds(size['floor']):>7} {size['ratio']['render']:>8.1f}x "
@@ -837,6 +897,9 @@ def report(sizes: Sequence[dict[str, Any]], processes: dict[str, Any] | None) ->
     add("        ratios divide our stage times by it. cpu = process CPU seconds of the total "
         "(steadier than wall")
     add("        time on a busy machine). RSS MB = worker peak RSS after its first pass.")
+    add("solver = the part of plan spent when first-fit left an activity without a day (tied "
+        "events to CP-SAT, then")
+    add("        first-fit again with their days pinned); 0 when first-fit placed everything.")
     for size in sizes:
         same = "identical" if size["floor_same_bytes"] else f"DIFFER ({size['floor_mismatch']})"
         extra = (f", tracemalloc peak {size['tracemalloc_peak_mb']:.0f} MB"
@@ -845,14 +908,18 @@ def report(sizes: Sequence[dict[str, Any]], processes: dict[str, Any] | None) ->
             f"from {size['schedule_bytes'] / 2**20:.1f} MB of TOML; cold total "
             f"{_seconds(size['total_first'])} s; rows extraction {_seconds(size['extract_rows'])} s; "
             f"json.dumps of the rows {_seconds(size['json_dump'])} s{extra}")
+        if size.get("solved"):
+            add(f"        the solver placed {size['solved']:,} events (the ones it moved off "
+                "first-fit's day or that first-fit left without one)")
         add(f"        {size['placed']:,} events placed by the engine after trying "
             f"{size['candidate_days']:,} candidate days "
             f"({size['candidate_days'] / max(1, size['placed']):.1f} each; plan CPU "
             f"{1e6 * size['cpu_best']['plan'] / max(1, size['candidate_days']):.0f} µs per candidate)")
-    if len(sizes) > 1:
+    regular = [size for size in sizes if not size.get("tight")]
+    if len(regular) > 1:
         add("")
         add("growth between consecutive sizes (exponent 1.0 = linear, 2.0 = quadratic):")
-        for small, large in zip(sizes, sizes[1:], strict=False):
+        for small, large in zip(regular, regular[1:], strict=False):
             factor = large["events"] / small["events"]
             parts = []
             for name in ("load", "plan", "render", "write"):
@@ -913,18 +980,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="print a cProfile of load+plan+render (sizes from --scale, default 1)")
     parser.add_argument("--write-schedule", metavar="PATH",
                         help="only write the schedule for --scale (default 1) to PATH")
+    parser.add_argument("--tight", action="store_true",
+                        help="also time the tight variant (one-day exercise windows the leaders "
+                             "visit, so first-fit often fails) at --tight-scale")
+    parser.add_argument("--tight-scale", type=float, action="append",
+                        help="sizes of the tight variant (default 0.1)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.write_schedule:
         scale = (args.scale or [1.0])[0]
-        path = write_schedule(scale, args.write_schedule)
+        path = write_schedule(scale, args.write_schedule, args.tight)
         print(f"wrote {path} ({forum_count(scale)} forums)", file=sys.stderr)
         return 0
     with tempfile.TemporaryDirectory(prefix="planner-theater-") as temp:
         folder = Path(temp)
         if args.worker:
-            print(json.dumps(measure(args.scale[0], args.repeat, folder, args.tracemalloc)))
+            print(json.dumps(measure(args.scale[0], args.repeat, folder, args.tracemalloc,
+                                     args.tight)))
             return 0
         if args.profile:
             for scale in args.scale or [1.0]:
@@ -932,6 +1005,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         sizes = [_worker(scale, args.repeat, args.tracemalloc)
                  for scale in (args.scale or DEFAULT_SCALES)]
+        if args.tight:
+            sizes += [_worker(scale, args.repeat, args.tracemalloc, tight=True)
+                      for scale in (args.tight_scale or [0.1])]
         processes = None
         if not args.no_cli:
             processes = measure_processes(args.cli_scale or [1.0], args.cli_runs, folder)

@@ -46,11 +46,10 @@ def complete(schedule: Schedule, attempt: Attempt, fixed: Attempt) -> dict[str, 
     for group in tied_groups(occurrences, travel):
         if not any(occurrence.event_id in failed for occurrence in group):
             continue
-        items = [_item(occurrence, static, where_is, chosen) for occurrence in group]
-        forums = {item.forum for item in items}
+        forums = {occurrence.forum.id for occurrence in group}
         facts = [item for item in held if item.forum in forums]
         try:
-            days = solve([*facts, *items], travel)
+            items, days = _solve_around(group, failed, facts, static, where_is, chosen, travel)
             if days is None:
                 core = conflict([*facts, *items], travel)
                 problems.append(_impossible(core, group, failed, attempt, names, travel))
@@ -59,14 +58,61 @@ def complete(schedule: Schedule, attempt: Attempt, fixed: Attempt) -> dict[str, 
             problems.append(_undecided(group, failed))
             continue
         story = _Story(items, days, failed, travel, names)
-        for occurrence, item in zip(group, items, strict=True):
+        by_id = {occurrence.event_id: occurrence for occurrence in group}
+        for item in items:
             day = days[item.key]
             kept = chosen.get(item.key)
             pins[item.key] = (Pin(day, kept.provenance) if kept is not None and kept.day == day
-                              else Pin(day, story.why(occurrence, item, day)))
+                              else Pin(day, story.why(by_id[item.key], item, day)))
     if problems:
         raise PlannerError(*problems)
     return pins
+
+
+def _solve_around(group: list[Occurrence], failed: dict[str, Problem], facts: list[Item],
+                  static: Sequence[Rule], where_is: LeadersFree, chosen: dict[str, Pin],
+                  travel: dict[str, int]) -> tuple[list[Item], dict[str, dt.date] | None]:
+    """Free the events first-fit left without a day and the events whose days block them;
+    keep the rest of the group on first-fit's days. While that has no solution, free one
+    more ring of tied events, up to the whole group (so "no solution" is only ever said of
+    the whole group). Returns every event of the group as an item (kept ones on their one
+    day) and the days."""
+    ties: dict[int, set[int]] = {index: set() for index in range(len(group))}
+    for a, b in [*_leader_ties(group, travel), *_spacing_ties(group)]:
+        ties[a].add(b)
+        ties[b].add(a)
+    full: dict[int, Item] = {}
+    kept = {index: _kept(occurrence, where_is, chosen) for index, occurrence in enumerate(group)
+            if occurrence.event_id in chosen}
+    free = set(range(len(group))) - kept.keys()
+    for index in free:
+        full[index] = _item(group[index], static, where_is, chosen)
+    free |= {other for index in list(free) for other, item in kept.items()
+             if _blocks(item, full[index], travel)}
+    while True:
+        for index in free - full.keys():
+            full[index] = _item(group[index], static, where_is, chosen)
+        items = [full[index] if index in free else kept[index] for index in range(len(group))]
+        days = solve([*facts, *items], travel)
+        grown = free | {other for index in free for other in ties[index]}
+        if days is not None or grown == free:
+            return items, days
+        free = grown
+
+
+def _blocks(kept: Item, free: Item, travel: dict[str, int]) -> bool:
+    """Whether the kept event, on its day, refuses the free one any of its days."""
+    day = kept.days[0]
+    return any(clash(free, option, kept, day, travel, {}) for option in free.days)
+
+
+def _kept(occurrence: Occurrence, where_is: LeadersFree, chosen: dict[str, Pin]) -> Item:
+    """An event that keeps first-fit's day while the solver works around it."""
+    day = chosen[occurrence.event_id].day
+    activity = occurrence.activity
+    return Item(occurrence.event_id, occurrence.forum.id, activity.id, (day,), activity.days,
+                (where_is.country(occurrence, day),), activity.leaders, activity.remote,
+                activity.spacing, day)
 
 
 def tied_groups(occurrences: Sequence[Occurrence],
@@ -97,20 +143,20 @@ def _reach(occurrence: Occurrence) -> tuple[dt.date, dt.date]:
 
 def _leader_ties(occurrences: Sequence[Occurrence],
                  travel: dict[str, int]) -> Iterable[tuple[int, int]]:
-    """Occurrences of one leader whose reaches come within the leader's travel days."""
+    """Every pair of occurrences of one leader whose reaches come within the leader's travel
+    days of each other (a sweep in start order)."""
     by_leader: dict[str, list[int]] = {}
     for index, occurrence in enumerate(occurrences):
         for leader in occurrence.activity.leaders:
             by_leader.setdefault(leader, []).append(index)
     for leader, indexes in by_leader.items():
         reach = dt.timedelta(days=travel[leader])
-        ordered = sorted(indexes, key=lambda index: _reach(occurrences[index]))
-        last_end: dt.date | None = None
-        for previous, index in zip([None, *ordered], ordered, strict=False):
+        under_way: list[tuple[dt.date, int]] = []  # (last day it could touch, index)
+        for index in sorted(indexes, key=lambda index: _reach(occurrences[index])):
             first, end = _reach(occurrences[index])
-            if previous is not None and last_end is not None and first <= last_end + reach:
-                yield previous, index
-            last_end = end if last_end is None else max(last_end, end)
+            under_way = [(last, other) for last, other in under_way if first <= last + reach]
+            yield from ((other, index) for _, other in under_way)
+            under_way.append((end, index))
 
 
 def _spacing_ties(occurrences: Sequence[Occurrence]) -> Iterable[tuple[int, int]]:
@@ -218,9 +264,12 @@ def _told(occurrence: Occurrence, item: Item) -> str:
 def _ties(core: list[Item], names: dict[str, str], travel: dict[str, int]) -> Iterable[str]:
     for at, a in enumerate(core):
         for b in core[at + 1:]:
-            for leader in sorted(set(a.leaders) & set(b.leaders)):
-                yield f"they share leader {names[leader]} ({travel[leader]} travel days " \
-                      "between countries)"
+            shared = sorted(set(a.leaders) & set(b.leaders))
+            if shared:
+                days = max(travel[leader] for leader in shared)
+                yield (f"they share leader{'s' if len(shared) > 1 else ''} "
+                       f"{', '.join(names[leader] for leader in shared)} ({days} travel "
+                       f"day{'s' if days != 1 else ''} between countries)")
             for later, earlier in ((a, b), (b, a)):
                 for rule in later.spacing:
                     if later.forum == earlier.forum and rule.after == earlier.activity:

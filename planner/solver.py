@@ -70,8 +70,8 @@ def clash(a: Item, day_a: dt.date, b: Item, day_b: dt.date,
     if free is not None:
         first, second = sorted([(day_a, a), (day_b, b)], key=lambda pair: pair[0])
         if second[0] <= first[1].end(first[0]) + dt.timedelta(days=free):
-            names = ", ".join(leader_names[leader] for leader in sorted(set(a.leaders)
-                                                                         & set(b.leaders)))
+            names = ", ".join(leader_names.get(leader, leader)
+                              for leader in sorted(set(a.leaders) & set(b.leaders)))
             return f"shared leader {names}" + (f", {free} travel days" if free else "")
     for later, start, earlier, earlier_start in ((a, day_a, b, day_b), (b, day_b, a, day_a)):
         if later.forum != earlier.forum or earlier_start > start:
@@ -88,6 +88,7 @@ def solve(items: Sequence[Item], travel: dict[str, int]) -> dict[str, dt.date] |
     """A day for every item closest to first-fit's, or None when no plan exists."""
     model = _Model(items, travel, all_present=True)
     model.minimize_moves()
+    model.hint_first_choices()
     solver = _solver()
     status = solver.solve(model.cp)
     if status == cp_model.INFEASIBLE:
@@ -199,6 +200,12 @@ class _Model:
             if item.target in item.days:
                 terms.append(_MOVE_COST * (1 - self.chosen[index][item.days.index(item.target)]))
         self.cp.minimize(sum(terms))
+
+    def hint_first_choices(self) -> None:
+        """Start the search from first-fit's days: most of them stay."""
+        for index, item in enumerate(self.items):
+            for day, chosen in zip(item.days, self.chosen[index], strict=True):
+                self.cp.add_hint(chosen, day == item.target)
 
     def _in_country(self, index: int, country: str | None) -> cp_model.IntVar:
         found = self.cp.new_bool_var(f"{self.items[index].key} in {country}")
