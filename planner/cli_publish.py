@@ -21,6 +21,7 @@ from planner.cli import (
     build_stamp,
     horizon_options,
     lang_option,
+    replan_option,
     schedule_option,
     version_option,
 )
@@ -74,18 +75,20 @@ def credentials(url: str, user: str | None, *,
 @click.option("--party", "parties", multiple=True, help="Only events for this party (repeatable).")
 @click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
+@replan_option
 @version_option
 @click.pass_context
 def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | None, dry_run: bool,
             insecure: bool, timeout: int, from_date: dt.datetime | None, to_date: dt.datetime | None,
             today_date: dt.datetime | None, lang: str, parties: tuple[str, ...],
-            forums: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+            forums: tuple[str, ...], kinds: tuple[str, ...], replan: bool) -> None:
     """Synchronize the plan into a CalDAV calendar.
 
     Creates missing events, updates changed ones in place (If-Match on the ETag), deletes
-    only events planner made that left the plan, and leaves everything else alone. The
-    password comes from PLANNER_CALDAV_PASSWORD, ~/.netrc or a prompt (not with --dry-run or
-    without a terminal), never from the command line.
+    only events planner made that left the plan, and leaves everything else alone. An event
+    already in the calendar keeps its date while every rule still allows it (--replan
+    ignores the published dates). The password comes from PLANNER_CALDAV_PASSWORD, ~/.netrc
+    or a prompt (not with --dry-run or without a terminal), never from the command line.
 
     Exit status: 0 done; 1 conflicts, network or server failure; 2 a mistake to fix in the
     command (URL, credentials, rights, no such calendar) or the schedule.
@@ -100,9 +103,6 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
 
     calendar_url = caldav.check_url(url)
     loaded = _load(schedule)
-    plan = _plan(loaded, from_date, to_date, today_date)
-    events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
-    _warn(plan)
     user, password = credentials(calendar_url, user, may_prompt=not dry_run)
     host = urlsplit(calendar_url).hostname or ""
     if insecure:
@@ -113,7 +113,11 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
     connection = caldav.CalendarConnection(calendar_url, user, password, insecure=insecure,
                                            deadline=timeout)
     try:
-        remote = connection.read(plan.uid_domain)
+        remote = connection.read(loaded.uid_domain)  # first: its dates are published ones
+        published = {} if replan else caldav.published_days(remote)
+        plan = _plan(loaded, from_date, to_date, today_date, published)
+        events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
+        _warn(plan)
         stamp = build_stamp()
         fresh = caldav.fresh_events(plan, events, stamp=stamp, party_names=_party_names(loaded),
                                     lang=lang)

@@ -200,6 +200,24 @@ def edited_on_server(component: Event) -> bool:
 
 # -- deciding ------------------------------------------------------------------------------------
 
+def published_days(remote: Iterable[Remote]) -> dict[str, dt.date]:
+    """The start day of each event planner published in the calendar, by event id (the
+    engine keeps these days while every rule allows them)."""
+    days: dict[str, dt.date] = {}
+    for item in remote:
+        component = item.component
+        if not item.ours or component is None or \
+                str(component.get("STATUS", "")).upper() == "CANCELLED":
+            continue
+        try:
+            start = component.decoded("DTSTART")
+        except (KeyError, ValueError):
+            continue
+        days[str(component.get("X-PLANNER-ID"))] = (
+            start.date() if isinstance(start, dt.datetime) else start)
+    return days
+
+
 def fresh_events(plan: Plan, events: Iterable[PlannedEvent] | None = None, *,
                  stamp: dt.datetime, party_names: dict[str, Text] | None = None,
                  lang: str = "en") -> list[Event]:

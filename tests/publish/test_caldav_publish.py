@@ -452,3 +452,17 @@ def test_connection_verifies_tls_by_default() -> None:
 def test_caldav_is_the_client_library() -> None:
     connection = CalendarConnection("https://dav.example.org/cal/")
     assert isinstance(connection._client, caldav.DAVClient)
+
+
+def test_published_dates_stay_when_only_a_preference_changes_unless_replan(
+        radicale: Radicale, calendar_url: str, small: Path) -> None:
+    assert publish(small, calendar_url).exit_code == 0
+    meeting = "talks.yearly.c1.meeting@publish.planner"
+    small.write_text(small.read_text().replace("preferred_months = [5]", "preferred_months = [6]"))
+    kept = publish(small, calendar_url)
+    assert kept.exit_code == 0, kept.output
+    assert day(server_events(radicale, calendar_url)[meeting]["event"]) == dt.date(2026, 5, 5)
+    assert "0 created" in kept.stdout and "0 deleted" in kept.stdout
+    replanned = publish(small, calendar_url, "--replan")
+    assert replanned.exit_code == 0, replanned.output
+    assert day(server_events(radicale, calendar_url)[meeting]["event"]) == dt.date(2026, 6, 2)
