@@ -137,10 +137,6 @@ def tied_groups(occurrences: Sequence[Occurrence],
     return list(groups.values())
 
 
-def _reach(occurrence: Occurrence) -> tuple[dt.date, dt.date]:
-    return occurrence.reach()
-
-
 def _leader_ties(occurrences: Sequence[Occurrence],
                  travel: dict[str, int]) -> Iterable[tuple[int, int]]:
     """Every pair of occurrences of one leader whose reaches come within the leader's travel
@@ -152,8 +148,8 @@ def _leader_ties(occurrences: Sequence[Occurrence],
     for leader, indexes in by_leader.items():
         reach = dt.timedelta(days=travel[leader])
         under_way: list[tuple[dt.date, int]] = []  # (last day it could touch, index)
-        for index in sorted(indexes, key=lambda index: _reach(occurrences[index])):
-            first, end = _reach(occurrences[index])
+        for index in sorted(indexes, key=lambda index: occurrences[index].reach()):
+            first, end = occurrences[index].reach()
             under_way = [(last, other) for last, other in under_way if first <= last + reach]
             yield from ((other, index) for _, other in under_way)
             under_way.append((end, index))

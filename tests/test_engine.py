@@ -252,3 +252,15 @@ def test_events_are_sorted_by_start_then_id(roundtable_plan: Plan) -> None:
     keys = [(e.start, e.id) for e in roundtable_plan.events]
     assert keys == sorted(keys)
     assert len({e.id for e in roundtable_plan.events}) == len(keys)
+
+
+def test_an_ordinary_plan_never_loads_the_solver() -> None:
+    """First-fit places the built-in schedule: ortools (CP-SAT) is not even imported."""
+    import subprocess
+    import sys
+
+    code = ("import sys, datetime\nfrom planner import load_schedule, make_plan\n"
+            "from planner.resources import default_schedule\n"
+            "make_plan(load_schedule(default_schedule()), today=datetime.date(2026, 11, 23))\n"
+            "assert not [m for m in sys.modules if m.startswith('ortools')], 'ortools loaded'\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
