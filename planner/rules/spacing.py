@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
@@ -16,14 +17,22 @@ from planner.schedule.model import Activity, Spacing
 
 def earliest_after(end: dt.date, rule: Spacing) -> dt.date:
     """The first day an activity spaced by `rule` may start after an event ending `end`."""
-    return end + relativedelta(months=rule.min_months, days=rule.min_days)
+    return end + _gaps(rule)[0]
 
 
 def latest_after(end: dt.date, rule: Spacing) -> dt.date | None:
     """The last day it may start, or None when the rule sets no maximum."""
-    if rule.max_months is None and rule.max_days is None:
-        return None
-    return end + relativedelta(months=rule.max_months or 0, days=rule.max_days or 0)
+    longest = _gaps(rule)[1]
+    return None if longest is None else end + longest
+
+
+@cache
+def _gaps(rule: Spacing) -> tuple[relativedelta, relativedelta | None]:
+    """The rule's minimum and maximum as relativedeltas, made once per rule."""
+    bounded = rule.max_months is not None or rule.max_days is not None
+    return (relativedelta(months=rule.min_months, days=rule.min_days),
+            relativedelta(months=rule.max_months or 0, days=rule.max_days or 0) if bounded
+            else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +77,11 @@ class Spaced:
         end = occurrence.last_day(start)
         forum, activity = occurrence.forum.id, occurrence.activity.id
         for other, rule in followers:
+            laters = self.ledger.following(forum, other.id, start)
+            if not laters:  # the usual case: followers are placed after, in date order
+                continue
             earliest, latest = earliest_after(end, rule), latest_after(end, rule)
-            for later in self.ledger.following(forum, other.id, start):
+            for later in laters:
                 if later.start < earliest:
                     return deferred("{event} (starts {start}) must start on or after {day}, "
                                     "{gap} after this one", event=later.event_id,
