@@ -35,7 +35,7 @@ phases = [{ id = "year", name = "Year", months = [1, 12], activities = ["meeting
 
 
 def generate(schedule: Path, output: Path, *extra: str) -> Result:
-    result = CliRunner().invoke(cli, ["generate", str(schedule), "-o", str(output),
+    result = CliRunner().invoke(cli, ["generate", "-s", str(schedule), "-o", str(output),
                                       "--today", TODAY.isoformat(), *extra])
     assert result.exit_code == 0, result.output
     return result
@@ -89,7 +89,7 @@ def test_an_event_whose_published_date_is_now_refused_moves_and_the_run_says_why
             "2028-08-01 is blacked out (Exercise Sentinel)") in result.stderr
     assert start_of(calendar, TENTH) == "20280808"
     assert "5 changed" in result.stderr  # the session and its four tasks, nothing else
-    explained = CliRunner().invoke(cli, ["explain", TENTH, str(schedule), "--today",
+    explained = CliRunner().invoke(cli, ["explain", TENTH, "-s", str(schedule), "--today",
                                          TODAY.isoformat()])
     assert "2028-08-08" in explained.output
 

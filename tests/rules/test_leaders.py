@@ -129,13 +129,13 @@ def test_explain_says_why_the_solver_moved_an_event(write_schedule, runner):
     from planner.cli import cli
 
     path = str(write_schedule(shared_leader_case()))
-    moved = runner.invoke(cli, ["explain", "alpha.yearly.c1.session", path, "--today",
+    moved = runner.invoke(cli, ["explain", "alpha.yearly.c1.session", "-s", path, "--today",
                                 "2026-01-01"])
     assert moved.exit_code == 0, moved.output
     assert "decided by: solver" in moved.output
     assert "its first choice 2026-06-01 would leave bravo.yearly.c1.visit no day (shared " \
         "leader SEDENA chief of staff, 2 travel days)" in moved.output
-    placed = runner.invoke(cli, ["explain", "bravo.yearly.c1.visit", path, "--today",
+    placed = runner.invoke(cli, ["explain", "bravo.yearly.c1.visit", "-s", path, "--today",
                                  "2026-01-01"])
     assert "First-fit left it no day in phase 'Year'" in placed.output
 
@@ -166,7 +166,7 @@ def test_a_plan_the_solver_made_is_the_same_bytes_on_every_run(write_schedule):
     outputs = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1767225600"}
-        done = subprocess.run([sys.executable, "-m", "planner", "generate", path, "-o", "-",
+        done = subprocess.run([sys.executable, "-m", "planner", "generate", "-s", path, "-o", "-",
                                "--today", "2026-01-01"], capture_output=True, env=env,
                               check=True, timeout=120)
         assert b"DTSTART;VALUE=DATE:20260604" in done.stdout  # alpha, moved by the solver
