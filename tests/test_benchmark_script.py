@@ -115,3 +115,20 @@ def test_runner_measures_and_the_floor_writes_the_same_bytes(tmp_path: Path) -> 
         f"{result['floor_mismatch']}; update floor_rows()/floor_ics() to the new output")
     text = theater.report([result], None)
     assert "floor" in text and f"{result['events']:,}" in text
+
+
+def test_the_tight_variant_needs_the_solver_and_the_plan_keeps_every_rule(
+        tmp_path: Path) -> None:
+    """One-day exercises the five leaders visit: first-fit fails, the solver places them."""
+    from planner.check import placement_violations
+
+    path = theater.write_schedule(0.05, tmp_path / "tight.toml", tight=True)
+    schedule = load_schedule(path)
+    exercises = schedule.exercises
+    assert exercises and all(w.start == w.end for e in exercises for w in e.windows)
+    plan = make_plan(schedule, today=theater.TODAY, horizon=theater.HORIZON)
+    assert any(e.provenance.decided_by == "solver" for e in plan.events)
+    assert not placement_violations(schedule, plan)
+    for forum in schedule.forums:
+        assert len([e for e in plan.events if e.forum == forum.id
+                    and e.kind == "exercise-visit"]) == 5, forum.id

@@ -50,6 +50,10 @@ class Spaced:
                      for rule in other.spacing if rule.after == activity.id]
         if not activity.spacing and not followers:
             return None
+        if not followers:
+            return lambda start: self._after_previous(start, occurrence)
+        if not activity.spacing:
+            return lambda start: self._before_followers(start, occurrence, followers)
 
         def refuse(start: dt.date) -> Localized | None:
             return (self._after_previous(start, occurrence)
@@ -74,12 +78,12 @@ class Spaced:
 
     def _before_followers(self, start: dt.date, occurrence: Occurrence,
                           followers: list[tuple[Activity, Spacing]]) -> Localized | None:
-        end = occurrence.last_day(start)
         forum, activity = occurrence.forum.id, occurrence.activity.id
         for other, rule in followers:
             laters = self.ledger.following(forum, other.id, start)
             if not laters:  # the usual case: followers are placed after, in date order
                 continue
+            end = occurrence.last_day(start)
             earliest, latest = earliest_after(end, rule), latest_after(end, rule)
             for later in laters:
                 if later.start < earliest:
