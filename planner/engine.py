@@ -69,14 +69,24 @@ def _make_plan(schedule: Schedule, today: dt.date, horizon: tuple[dt.date, dt.da
     kept = sorted((e for e in events if e.end >= first and e.start <= last),
                   key=attrgetter("start", "id"))
     return Plan(schedule.name, schedule.calendar_name, schedule.uid_domain, (first, last),
-                tuple(kept), tuple(warnings), _moved_notes(attempt, events))
+                tuple(kept), tuple(warnings), _moved_notes(attempt, events, published))
 
 
-def _moved_notes(attempt: Attempt, events: list[PlannedEvent]) -> tuple[str, ...]:
-    """One line per published event that had to move, saying why."""
-    titles = {event.id: event.title.en for event in events}
-    return tuple(f"moved: {titles[event_id]} ({event_id}), {old} -> {new}: {why}"
-                 for placer in attempt.placers for event_id, old, new, why in placer.moved)
+def _moved_notes(attempt: Attempt, events: list[PlannedEvent],
+                 published: Mapping[str, dt.date]) -> tuple[str, ...]:
+    """One line per published event that had to move, saying why: its day is now refused,
+    or the solver needed it to give another event a day."""
+    by_id = {event.id: event for event in events}
+    notes = [f"moved: {by_id[event_id].title.en} ({event_id}), {old} -> {new}: {why}"
+             for placer in attempt.placers for event_id, old, new, why in placer.moved]
+    refused = {event_id for placer in attempt.placers for event_id, *_ in placer.moved}
+    for event_id, day in sorted(published.items()):
+        event = by_id.get(event_id)
+        if event is not None and event.start != day and event_id not in refused \
+                and event.provenance.decided_by == "solver":
+            notes.append(f"moved: {event.title.en} ({event_id}), {day} -> {event.start}: "
+                         f"{event.provenance.summary.en}")
+    return tuple(notes)
 
 
 def _unrecorded(forum: Forum, placed: list[PlannedEvent], today: dt.date) -> list[Problem]:

@@ -100,3 +100,23 @@ def test_regenerating_an_unchanged_schedule_changes_nothing(tmp_path: Path) -> N
     result = generate(schedule, calendar)
     assert "0 new, 0 changed, 57 unchanged" in result.stderr
     assert calendar.read_bytes() == before
+
+
+def test_a_published_event_the_solver_must_move_is_moved_and_said(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from rules.test_leaders import shared_leader_case
+
+    from planner import load_schedule, make_plan
+
+    path = tmp_path / "schedule.toml"
+    path.write_text(shared_leader_case(), encoding="utf-8")
+    # alpha was published on June 1; the visit (one possible day, June 1) shares its leader.
+    plan = make_plan(load_schedule(path), today=TODAY,
+                     published={"alpha.yearly.c1.session": dt.date(2026, 6, 1)})
+    alpha = next(e for e in plan.events if e.id == "alpha.yearly.c1.session")
+    assert alpha.start == dt.date(2026, 6, 4)
+    (note,) = plan.notes
+    assert note.startswith("moved: alpha: alpha session (alpha.yearly.c1.session), 2026-06-01 "
+                           "-> 2026-06-04: Placed by the solver")
+    assert "would leave bravo.yearly.c1.visit no day" in note
