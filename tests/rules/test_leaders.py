@@ -172,3 +172,18 @@ def test_a_plan_the_solver_made_is_the_same_bytes_on_every_run(write_schedule):
         assert b"DTSTART;VALUE=DATE:20260604" in done.stdout  # alpha, moved by the solver
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_no_plan_names_only_the_events_that_cannot_hold_together(write_schedule):
+    # Two visits to the same one-day drill in another country share the leader; a third
+    # forum with the whole of June shares the leader too but is not part of the conflict.
+    text = schedule(forum("alpha", venue="mexico_city", months=(6, 6), days=1,
+                          weekdays=WORKDAYS),
+                    visit_forum("bravo", months=(6, 6)), visit_forum("charlie", months=(6, 6)))
+    text += EXERCISE.format(venue="colorado_springs", start="2026-06-01", end="2026-06-01")
+    with pytest.raises(PlannerError) as caught:
+        make_plan(load_schedule(write_schedule(text)), today=TODAY)
+    message = str(caught.value)
+    assert "no plan gives these 2 events a day together: bravo.yearly.c1.visit (" in message
+    assert "charlie.yearly.c1.visit (" in message and "only 2026-06-01" in message
+    assert "alpha" not in message.split("smallest relaxations")[0]
