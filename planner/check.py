@@ -35,7 +35,7 @@ def check_plan(schedule: Schedule, plan: Plan, today: dt.date) -> list[Finding]:
     findings += placement_violations(schedule, plan)
     findings += _approvals_after_start(schedule)
     findings += _visits_without_exercise(schedule, plan)
-    findings += _overdue_tasks(plan, today)
+    findings += _overdue_tasks(schedule, plan, today)
     return sorted(findings, key=lambda f: (f.severity is not Severity.HARD, str(f.problem)))
 
 
@@ -137,7 +137,7 @@ def _approvals_after_start(schedule: Schedule) -> list[Finding]:
     findings = []
     for window in schedule.deployments:
         if window.approved is not None and window.approved >= window.start:
-            where = Where(window.where.file, f"{window.where.key}.approved", window.where.line)
+            where = window.where.inside("approved")
             findings.append(Finding(Severity.HARD, Problem(
                 where, f"approved {window.approved}, on or after the window starts {window.start}",
                 "troops cannot cross before the vote: move the window or correct the date")))
@@ -165,13 +165,18 @@ def _visits_without_exercise(schedule: Schedule, plan: Plan) -> list[Finding]:
     return findings
 
 
-def _overdue_tasks(plan: Plan, today: dt.date) -> list[Finding]:
+def _overdue_tasks(schedule: Schedule, plan: Plan, today: dt.date) -> list[Finding]:
+    activities = {(forum.id, activity.id): activity
+                  for forum in schedule.forums for activity in forum.activities}
     findings = []
     for event in plan.events:
         if event.kind == "task" and event.start < today:
             parent = plan.event(event.id.rsplit(".", 1)[0])
             if parent is not None and parent.start >= today:
+                activity = activities.get((parent.forum, parent.activity))
+                where = (activity.where.inside("tasks") if activity is not None
+                         else Where(schedule.path, event.id))
                 findings.append(Finding(Severity.WARNING, Problem(
-                    Where("plan", event.id), f"{event.title.en} was due {event.start}",
+                    where, f"{event.id} ({event.title.en}) was due {event.start}",
                     "check it was done")))
     return findings

@@ -28,7 +28,7 @@ class Where:
     the few places a problem names are ever shown. Immutable, like the schedule.
     """
 
-    __slots__ = ("_file", "_finder", "_key", "_line")
+    __slots__ = ("_file", "_finder", "_key", "_line", "_locator")
 
     def __init__(self, file: str, key: str = "", line: int | None = None,
                  finder: LineFinder | None = None) -> None:
@@ -36,6 +36,7 @@ class Where:
         self._key = key
         self._line = line
         self._finder = finder
+        self._locator = finder  # kept after the line is found, for places inside this one
 
     @property
     def file(self) -> str:
@@ -52,6 +53,14 @@ class Where:
             self._line = finder.line(self.key)
             self._finder = None  # after the line is set: another thread may be reading it
         return self._line
+
+    def inside(self, name: str) -> Where:
+        """The key `name` inside this table, at its own line when the file can say
+        (`approved` rather than its `[deployments.x]` header), else at this one's."""
+        key = f"{self.key}.{name}" if self.key else name
+        if self._locator is None:
+            return Where(self.file, key, self.line)
+        return Where(self.file, key, finder=self._locator)
 
     def _fields(self) -> tuple[str, str, int | None]:
         return self.file, self.key, self.line

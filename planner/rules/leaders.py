@@ -35,6 +35,11 @@ class LeadersFree:
                                 self.country(occurrence, start), activity.remote)
             for leader in attending:
                 clash = self.ledger.leader_conflict(leader.id, candidate, leader.travel_days)
+                if clash is not None and clash.start <= candidate.end \
+                        and clash.end >= candidate.start:  # the same days: no travel involved
+                    return deferred("{leader} is already at {event} ({start} to {end})",
+                                    leader=leader.name, event=clash.event_id,
+                                    start=clash.start, end=clash.end)
                 if clash is not None:
                     return deferred("{leader} is at {event} ({start} to {end}); needs {days} "
                                     "travel days between countries", leader=leader.name,

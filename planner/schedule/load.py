@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import re
 import sys
 from collections.abc import Sequence
@@ -334,9 +335,10 @@ class _Loader:
               what: str) -> None:
         for value in values:
             if value not in known:
+                close = difflib.get_close_matches(value, sorted(known), n=1)
                 choices = ", ".join(sorted(known)) or "none declared"
-                self.problems.add(table.key(name), f"unknown {what} {value!r}",
-                                  f"use one of: {choices}")
+                hint = f"did you mean {close[0]!r}?" if close else f"use one of: {choices}"
+                self.problems.add(table.key(name), f"unknown {what} {value!r}", hint)
 
     # -- the file ----------------------------------------------------------------------------
     def schedule(self, root: Table, name: str) -> Schedule:
@@ -477,7 +479,8 @@ class _Loader:
         participants = table.texts("participants")
         self._refs(table, "participants", participants, parties, "party")
         leaders = table.texts("leaders") if table.has("leaders") else forum_leaders
-        self._refs(table, "leaders", leaders, self.leader_ids, "leader")
+        if table.has("leaders"):  # the forum's own list is checked once, at the forum
+            self._refs(table, "leaders", leaders, self.leader_ids, "leader")
         description = table.localized("description", default="", multiline=True)
         line_of_effort = self._line_of_effort(table)
         table.finish()
@@ -541,7 +544,8 @@ class _Loader:
         description = table.localized("description", default="", multiline=True)
         line_of_effort = self._line_of_effort(table)
         leaders = table.texts("leaders") if table.has("leaders") else forum_leaders
-        self._refs(table, "leaders", leaders, self.leader_ids, "leader")
+        if table.has("leaders"):  # the forum's own list is checked once, at the forum
+            self._refs(table, "leaders", leaders, self.leader_ids, "leader")
         remote = table.flag("remote", False)
         spacing = tuple(self.spacing(t) for t in table.tables("spacing"))
         tasks = tuple(self.task(t) for t in table.tables("tasks"))

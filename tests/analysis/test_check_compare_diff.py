@@ -146,3 +146,25 @@ def test_diff_knows_a_calendar_by_its_content_whatever_its_name(runner, tmp_path
     result = runner.invoke(cli, ["diff", str(old), str(new)])
     assert result.exit_code == 0, result.output
     assert result.stdout == "no differences\n"
+
+
+def test_check_points_at_the_approved_line_not_the_window_header(runner, tmp_path):
+    path = _edit(tmp_path, "approved = 2024-12-10", "approved = 2025-01-28")
+    line = path.read_text(encoding="utf-8").split("\n").index("approved = 2025-01-28") + 1
+    result = runner.invoke(cli, ["check", "-s", str(path), "--today", "2026-11-23"])
+    assert f"violation: {path}:{line}: deployments.sof_2025.approved: approved 2025-01-28" \
+        in result.stdout
+
+
+def test_an_overdue_task_is_located_in_the_file_at_its_activitys_tasks(runner):
+    result = runner.invoke(cli, ["check", "--today", "2024-07-10"])
+    overdue = [line for line in result.stdout.splitlines() if " was due " in line]
+    assert overdue
+    for line in overdue:
+        assert line.startswith("warning: built-in schedule roundtable.toml:")
+        assert ": forums.roundtable.activities.executive_session.tasks: roundtable.biennial." \
+            in line
+    text = default_schedule().read_text(encoding="utf-8").split("\n")
+    number = int(overdue[0].split(":")[2])
+    assert text[number - 1].startswith("tasks = [")
+    assert result.stderr.strip().endswith("0 violations, 5 warnings")

@@ -84,3 +84,20 @@ def test_a_bad_set_value_is_blamed_on_the_command_line_not_the_file(runner: CliR
     assert first.startswith("--set: forums.roundtable.regimes[1].cycle_months: ")
     assert first.endswith("fix --set forums.roundtable.regimes[1].cycle_months=...")
     assert "roundtable.toml" not in first
+
+
+def test_a_misspelt_leader_is_reported_once_where_it_is_written(
+        runner: CliRunner, tmp_path: Path) -> None:
+    from planner.resources import default_schedule
+
+    text = default_schedule().read_text(encoding="utf-8")
+    wrong = text.replace('leaders = ["northcom_deputy", "sedena', 'leaders = ["northcom_deputyy", "sedena', 1)
+    path = tmp_path / "mine.toml"
+    path.write_text(wrong, encoding="utf-8")
+    line = wrong.split("\n").index(next(row for row in wrong.split("\n")
+                                        if "northcom_deputyy" in row)) + 1
+    problems = validate(runner, path).splitlines()
+    assert problems == [
+        f"{path}:{line}: forums.roundtable.leaders: unknown leader 'northcom_deputyy'; did you "
+        "mean 'northcom_deputy'?",
+        f"planner: 1 problem in {path}; nothing was written"]

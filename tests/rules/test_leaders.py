@@ -37,6 +37,19 @@ def test_same_country_events_may_be_back_to_back(write_schedule):
     assert (alpha.start, beta.start) == (dt.date(2026, 5, 5), dt.date(2026, 5, 6))
 
 
+def test_a_same_country_clash_is_called_a_double_booking_not_a_travel_problem(write_schedule):
+    text = schedule(forum("alpha", venue="mexico_city", preferred="[5]", days=1,
+                          weekdays='["tue"]'),
+                    forum("beta", venue="mexico_city", preferred="[5]", days=1,
+                          weekdays='["tue", "wed"]'))
+    plan = make_plan(load_schedule(write_schedule(text)), today=TODAY)
+    refused = [r for r in _events(plan, "beta")[0].provenance.refusals if r.rule == "leaders"]
+    assert refused and refused[0].day == dt.date(2026, 5, 5)
+    reason = str(refused[0].reason)
+    assert "is already at alpha.yearly.c1.session (2026-05-05 to 2026-05-05)" in reason
+    assert "travel" not in reason
+
+
 def test_travel_days_are_configurable(write_schedule):
     text = schedule(forum("alpha", venue="mexico_city", preferred="[5]", days=1, weekdays='["tue"]'),
                     forum("beta", venue="colorado_springs", preferred="[5]", days=1,
