@@ -335,12 +335,14 @@ def validate(schedule: Path | None, today_date: dt.datetime | None) -> None:
 
 
 STARTER_HEADER = """\
+#:schema ./schedule.schema.json
 # Your schedule, copied from planner's built-in roundtable schedule by `planner init`.
 # Edit it for your program (rename the file too: colombia.toml gives colombia.ics), then:
 #   planner validate -s {name}     every problem, with its line and what to do
 #   planner generate -s {name}     the calendar file
-# Every key, its type, default and an example: README "Schedule key reference", or
-# schemas/schedule.schema.json in an editor that completes TOML keys (taplo, VS Code).
+# Every key, its type, default and an example: schedule.schema.json beside this file (the
+# first line lets taplo / Even Better TOML in VS Code complete and check keys as you type),
+# or the README's "Schedule key reference".
 
 """
 
@@ -353,7 +355,8 @@ def init(folder: Path) -> None:
     """Write a starter schedule to edit (the built-in one, commented) into FOLDER.
 
     FOLDER defaults to this one and is made if missing; an existing roundtable.toml is
-    never replaced.
+    never replaced. The schedule's JSON Schema goes beside it, for editors that complete
+    TOML keys.
 
     \b
     Examples:
@@ -361,7 +364,7 @@ def init(folder: Path) -> None:
       planner init colombia-program
     """
     from planner.files import write_atomically
-    from planner.resources import default_schedule
+    from planner.resources import default_schedule, schedule_schema
 
     target = folder / "roundtable.toml"
     if target.exists():
@@ -375,6 +378,9 @@ def init(folder: Path) -> None:
                                    "choose a folder you can write to")) from None
     header = STARTER_HEADER.format(name=target.name)
     write_atomically(target, header.encode() + default_schedule().read_bytes())
+    schema = folder / "schedule.schema.json"
+    if not schema.exists():  # one copy per folder; an edited one is left alone
+        write_atomically(schema, schedule_schema().read_bytes())
     go = "" if folder == Path(".") else f"cd {folder} && "
     click.echo(f"wrote {target.resolve()}: a starter schedule to edit\n"
                f"next: {go}planner validate -s {target.name} && planner generate -s {target.name}"

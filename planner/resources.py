@@ -19,3 +19,14 @@ def default_schedule() -> Path:
         pass
     # In a source checkout the one copy sits at the repository root.
     return Path(__file__).resolve().parent.parent / "schedules" / "roundtable.toml"
+
+
+def schedule_schema() -> Path:
+    """The JSON Schema of the schedule language (packaged as planner.schemas)."""
+    try:
+        packaged = Path(str(resources.files("planner.schemas") / "schedule.schema.json"))
+        if packaged.is_file():
+            return packaged
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "schemas" / "schedule.schema.json"

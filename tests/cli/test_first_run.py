@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -32,7 +33,7 @@ def test_the_readme_quick_start_works_from_an_empty_folder(
         result = runner.invoke(cli, command if command[0] == "init" else [*command, *TODAY])
         assert result.exit_code == 0, (command, result.output)
     assert sorted(path.name for path in tmp_path.iterdir()) == [
-        "roundtable.ics", "roundtable.toml", "timeline.html"]
+        "roundtable.ics", "roundtable.toml", "schedule.schema.json", "timeline.html"]
     assert (tmp_path / "roundtable.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert b"<svg" in (tmp_path / "timeline.html").read_bytes()
 
@@ -44,7 +45,10 @@ def test_init_writes_the_built_in_schedule_with_a_header_and_says_what_to_do_nex
     written = tmp_path / "colombia" / "roundtable.toml"
     text = written.read_text(encoding="utf-8")
     builtin = runner.invoke(cli, ["validate", *TODAY]).stdout
-    assert text.startswith("# Your schedule, copied from planner's built-in")
+    assert text.startswith("#:schema ./schedule.schema.json\n# Your schedule, copied from "
+                           "planner's built-in")
+    schema = json.loads((tmp_path / "colombia" / "schedule.schema.json").read_text())
+    assert schema["$id"] == "urn:planner:schema:schedule:1"  # for taplo / Even Better TOML
     assert "[plan]" in text and "[forums.roundtable]" in text
     assert result.stdout.splitlines() == [
         f"wrote {written.resolve()}: a starter schedule to edit",

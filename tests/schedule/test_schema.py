@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -16,6 +15,7 @@ import tomli_w
 from planner.errors import PlannerError
 from planner.schedule import read
 from planner.schedule.load import load_schedule, tomllib  # the TOML reader the loader uses
+from planner.schedule.reference import updated
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schemas" / "schedule.schema.json").read_text(encoding="utf-8"))
@@ -120,11 +120,6 @@ def loader_problems(value: dict[str, Any], tmp_path: Path) -> str:
 
 
 def test_the_readme_key_reference_is_generated_from_the_schema() -> None:
-    spec = importlib.util.spec_from_file_location("readme_reference",
-                                                  ROOT / "schemas" / "readme_reference.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert module.updated(readme, SCHEMA) == readme, "run: python schemas/readme_reference.py"
+    assert updated(readme, SCHEMA) == readme, "run: python -m planner.schedule.reference"
     assert "| `forums.ID.activities.ID.weekdays` | array of strings |" in readme
