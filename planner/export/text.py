@@ -66,22 +66,32 @@ def table(events: Iterable[PlannedEvent], lang: str = "en", width: int | None = 
           zones: Mapping[str, str] | None = None) -> str:
     """Aligned columns: when, status, kind, title, place, id.
 
-    When the lines would be wider than `width`, each event takes two lines instead (when,
-    status and title; then its id and place, indented), cut with "…" to fit.
+    When the lines would be wider than `width`, each event takes two lines instead (its
+    days, status and title; then its id, whole, its hours and its place), cut with "…".
     """
+    chosen = list(events)
     rows = [tuple(translate(lang, header) for header in HEADERS)]
     rows += [(when(e, lang, zones), status_word(e.status, lang), e.kind, e.title.get(lang),
-              e.location.get(lang) or "-", e.id) for e in events]
+              e.location.get(lang) or "-", e.id) for e in chosen]
     lines = _aligned(rows)
     if width is None or max(len(line) for line in lines) <= width:
         return "\n".join(lines)
-    first = _aligned([(row[0], row[1], row[3]) for row in rows])
-    return "\n".join(line for head, row in zip(first, rows, strict=True)
-                     for line in (cut(head, width), cut(f"    {_id_and_place(row)}", width)))
+    heads = [(rows[0][0], rows[0][1], rows[0][3])]
+    heads += [(_days_only(e, lang), row[1], row[3]) for e, row in zip(chosen, rows[1:], strict=True)]
+    details = [f"{rows[0][5]}  {rows[0][4]}"]
+    details += ["  ".join(part for part in (e.id, clock(e, zones), e.location.get(lang)) if part)
+                for e in chosen]
+    return "\n".join(line for head, detail in zip(_aligned(heads), details, strict=True)
+                     for line in (cut(head, width), cut(f"    {detail}", width)))
 
 
-def _id_and_place(row: tuple[str, ...]) -> str:
-    return row[5] if row[4] == "-" else f"{row[5]}  {row[4]}"
+def _days_only(event: PlannedEvent, lang: str) -> str:
+    """"2026-08-04 Tue", or "2026-08-04 Tue – 08-05 Wed" within one year."""
+    first = day_text(event.start, lang)
+    if event.end == event.start:
+        return first
+    last = day_text(event.end, lang)
+    return f"{first} – {last[5:] if event.end.year == event.start.year else last}"
 
 
 def _aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:
