@@ -402,37 +402,40 @@ def write_schedule(scale: float, path: str | Path, tight: bool = False) -> Path:
 
 _STATUS = {"held": "CONFIRMED", "fixed": "CONFIRMED", "planned": "TENTATIVE",
            "deadline": "CONFIRMED"}
-_WINDOW_KINDS = {"exercise", "deployment"}
 Row = tuple[Any, ...]
 
 
 def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list[Row]:
     """Each event reduced to plain values: what any writer has to start from."""
-    from planner.export.ics import describe
+    from planner.export.ics import alarm_trigger, busy_status, describe, title_of
     from planner.export.icstext import zone_of
     from planner.i18n import phrase
+    from planner.schedule.model import Precision
 
     rows = []
     for event in sorted(plan.events, key=lambda e: (e.start, e.id)):
         timed = event.start_time is not None and event.end_time is not None
         status = event.status.value
-        busy = event.kind not in _WINDOW_KINDS and status != "deadline"
-        # Which zones are written as UTC ("Z") is planner's decision, not writing work.
+        # Which zones are written as UTC ("Z"), free/busy, titles of imprecise facts and
+        # alarm times are planner's decisions, not writing work.
+        busy = busy_status(event)
         zone = (zone_of(event.start_time) or "UTC") if timed else None
+        title = title_of(event)
+        last = event.end if event.precision is Precision.DAY else event.start
         alarm = None
         if event.alarm_days:
-            alarm = (phrase("alarm", title=event.title).get(lang), event.alarm_days)
+            alarm = (phrase("alarm", title=title).get(lang), alarm_trigger(event, event.alarm_days))
         rows.append((
-            event.title.get(lang),
+            title.get(lang),
             event.start_time if timed else event.start,
-            event.end_time if timed else event.end + dt.timedelta(days=1),
+            event.end_time if timed else last + dt.timedelta(days=1),
             zone,
             f"{event.id}@{plan.uid_domain}",
             event.kind,
             describe(event, party_names, lang),
             event.location.get(lang) if event.location else "",
             _STATUS[status],
-            "OPAQUE" if busy else "TRANSPARENT",
+            busy,
             event.id,
             alarm,
         ))
@@ -440,7 +443,7 @@ def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list
 
 
 def _escape(text: str) -> str:
-    return (text.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
+    return (text.replace("\\", "\\\\").replace(";", "\\;")
             .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
 
@@ -491,12 +494,11 @@ def floor_ics(head: str, rows: Sequence[Row], uid_domain: str, stamp: dt.datetim
     """The calendar's bytes from plain rows: format, escape, fold, join."""
     utc = stamp.astimezone(dt.UTC)
     stamp_line = f"DTSTAMP:{_local(utc)}Z"
-    organizer = _fold(f"ORGANIZER;CN=planner:mailto:planner@{uid_domain}")
     out = [head]
     add = out.append
     fold = _fold
     escape = _escape
-    for (summary, start, end, zone, uid, kind, description, location, status, transp,
+    for (summary, start, end, zone, uid, kind, description, location, status, busy,
          event_id, alarm) in rows:
         add("BEGIN:VEVENT")
         add(fold("SUMMARY:" + escape(summary)))
@@ -516,15 +518,15 @@ def floor_ics(head: str, rows: Sequence[Row], uid_domain: str, stamp: dt.datetim
         add(fold("DESCRIPTION:" + escape(description)))
         if location:
             add(fold("LOCATION:" + escape(location)))
-        add(organizer)
         add("STATUS:" + status)
-        add("TRANSP:" + transp)
+        add("TRANSP:" + ("TRANSPARENT" if busy == "FREE" else "OPAQUE"))
+        add("X-MICROSOFT-CDO-BUSYSTATUS:" + busy)
         add(fold("X-PLANNER-ID:" + escape(event_id)))
         if alarm is not None:
             add("BEGIN:VALARM")
             add("ACTION:DISPLAY")
             add(fold("DESCRIPTION:" + escape(alarm[0])))
-            add(f"TRIGGER:-P{alarm[1]}D")
+            add("TRIGGER:" + alarm[1])
             add("END:VALARM")
         add("END:VEVENT")
     add("END:VCALENDAR\r\n")
@@ -539,17 +541,16 @@ def json_rows(rows: Sequence[Row]) -> bytes:
 def icalendar_baseline(rows: Sequence[Row], uid_domain: str, stamp: dt.datetime,
                        calendar_name: str) -> tuple[float, float, bytes]:
     """icalendar's own components and Calendar.to_ical(): (build seconds, to_ical seconds)."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar, Event, vDuration
 
     began = time.perf_counter()
     calendar = Calendar()
     calendar.add("prodid", "-//planner benchmark//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", calendar_name)
     utc = stamp.astimezone(dt.UTC)
-    for (summary, start, end, _zone, uid, kind, description, location, status, transp,
+    for (summary, start, end, _zone, uid, kind, description, location, status, busy,
          event_id, alarm) in rows:
         event = Event()
         event.add("uid", uid)
@@ -563,14 +564,14 @@ def icalendar_baseline(rows: Sequence[Row], uid_domain: str, stamp: dt.datetime,
         event.add("categories", [kind])
         event.add("status", status)
         event.add("sequence", 0)
-        event.add("transp", transp)
-        event.add("organizer", f"mailto:planner@{uid_domain}", parameters={"CN": "planner"})
+        event.add("transp", "TRANSPARENT" if busy == "FREE" else "OPAQUE")
+        event.add("x-microsoft-cdo-busystatus", busy)
         event.add("x-planner-id", event_id)
         if alarm is not None:
             component = Alarm()
             component.add("action", "DISPLAY")
             component.add("description", alarm[0])
-            component.add("trigger", -dt.timedelta(days=alarm[1]))
+            component.add("trigger", vDuration.from_ical(alarm[1]))
             event.add_component(component)
         calendar.add_component(event)
     built = time.perf_counter()

@@ -84,7 +84,7 @@ def plural(count: int, noun: str) -> str:
 def wrote_calendar(changes: Changes, events: int, where: str) -> str:
     """What a calendar file holds, in the words of `planner list` (which counts events)."""
     cancelled = len(changes.cancelled) + len(changes.still_cancelled)
-    live = changes.written - cancelled
+    live = changes.entries
     notes = []
     if live == events:
         text = f"wrote {plural(events, 'event')} to {where}"
@@ -92,7 +92,8 @@ def wrote_calendar(changes: Changes, events: int, where: str) -> str:
         text = f"wrote {plural(live, 'calendar entry')} for {plural(events, 'event')} to {where}"
         notes.append("a repeating series is one entry")
     if cancelled:
-        notes.append(f"and {plural(cancelled, 'cancelled entry')}, kept until --prune")
+        notes.append(f"and {plural(cancelled, 'cancelled entry')}, kept until their date "
+                     "passes or --prune")
     return f"{text} ({'; '.join(notes)})" if notes else text
 
 
@@ -257,7 +258,9 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
     Run it again after editing the schedule: the previous file is read back first. A
     published event keeps its date while every rule still allows it (--replan ignores
     published dates); moved events keep their UID with a higher SEQUENCE, unchanged ones stay
-    byte-identical and removed ones are written once more as cancelled (kept until --prune).
+    byte-identical and removed ones are written once more as cancelled (kept until their
+    date passes, or --prune). --from/--to and the filters choose what to write; they never
+    cancel.
 
     \b
     Examples:
@@ -276,6 +279,7 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
     previous = output or f"{_stem(schedule)}.ics"  # the calendar this run replaces
     published = {} if replan or previous == "-" else published_days(previous, loaded.uid_domain)
     plan = _plan(loaded, from_date, to_date, today_date, published)
+    day = today_date.date() if today_date else today()  # past cancellations are dropped
     filters = {"parties": parties, "forums": forums, "kinds": kinds}
     events = select(loaded, plan, **filters)
     name = filtered_name(loaded, plan.calendar_name, **filters)
@@ -284,14 +288,14 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
             raise click.UsageError("--split writes one file per audience: give a folder with -o DIR")
         written = write_split(output, loaded, plan, split, stamp=build_stamp(), lang=lang,
                               events=events, prune=prune, calendar_name=name, force=force,
-                              inputs=[loaded.path])
+                              inputs=[loaded.path], today=day)
     else:
         target = output or f"{_stem(schedule)}.ics"
         if Path(target).is_dir():
             raise click.UsageError(f"{target} is a folder: name a file with -o, or use --split")
         one = write_calendar(target, plan, stamp=build_stamp(), party_names=_party_names(loaded),
                              lang=lang, events=events, prune=prune, calendar_name=name,
-                             force=force, inputs=[loaded.path])
+                             force=force, inputs=[loaded.path], today=day)
         if one is None:
             raise PlannerError(Problem(Where(loaded.path), "no event matches the filters",
                                        "check --party, --forum and --kind; nothing was written"))

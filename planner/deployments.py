@@ -52,14 +52,24 @@ def deployment_events(schedule: Schedule, today: dt.date) -> DeploymentPlan:
     return DeploymentPlan(tuple(events), tuple(warnings))
 
 
+# Countries by name in descriptions people read; others are written as their code.
+_COUNTRY_NAMES = {"US": Text("the United States", "Estados Unidos"), "MX": Text("Mexico", "México")}
+
+
+def country_name(code: str) -> Text:
+    return _COUNTRY_NAMES.get(code, Text(code))
+
+
 def describe(window: DeploymentWindow) -> Text:
     """One line saying who crosses where, how many, and for what."""
     verb = phrase("enter" if window.direction is Direction.ENTRY else "leave_for")
-    who = (phrase("personnel", count=window.personnel, country=window.sending_country)
-           if window.personnel else phrase("personnel_unknown", country=window.sending_country))
+    sender = country_name(window.sending_country)
+    who = (phrase("personnel", count=window.personnel, country=sender)
+           if window.personnel else phrase("personnel_unknown", country=sender))
     unit = Text(" (") + window.unit + ")" if window.unit else Text("")
     purpose = phrase("for_purpose", purpose=window.purpose) if window.purpose else Text("")
-    return phrase("deployment_line", who=who, unit=unit, verb=verb, host=window.host_country,
+    return phrase("deployment_line", who=who, unit=unit, verb=verb,
+                  host=country_name(window.host_country),
                   purpose=purpose, start=window.start, end=window.end)
 
 

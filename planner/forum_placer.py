@@ -223,7 +223,8 @@ class ForumPlacer:
             timezone=venue.timezone if venue else None,
             participants=activity.participants or self.forum.parties, description=description,
             provenance=provenance, start_time=start_time, end_time=end_time, cycle=cycle,
-            phase=phase, number=number, line_of_effort=activity.line_of_effort)
+            phase=phase, number=number, line_of_effort=activity.line_of_effort,
+            precision=precision)
 
     def _numbered(self, events: list[PlannedEvent]) -> list[PlannedEvent]:
         """Number the sessions of numbered activities in date order, after the held ones."""

@@ -8,6 +8,7 @@ from enum import Enum
 
 from planner.errors import Problem, Where
 from planner.i18n import Localized, Text
+from planner.schedule.model import Precision
 
 
 class Status(Enum):
@@ -73,6 +74,8 @@ class PlannedEvent:
     alarm_days: int | None = None  # remind this many days before
     line_of_effort: str = ""  # for the Annual Plan of Activities
     series: SeriesRef | None = None
+    precision: Precision = Precision.DAY  # a held event whose day or month was not recorded
+    recurrence_id: dt.date | None = None  # a moved occurrence of `series`: the rule's date
 
     @property
     def all_day(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from dateutil.rrule import rrulestr
 
@@ -60,9 +61,10 @@ def _expand(schedule: Schedule, forum: Forum, series: Series, closed: ClosedDays
                      Provenance("recurrence", summary), ref, parties) for day in kept]
     for original, day, reason in moved:
         why = phrase("why_series_moved", day=original, rule=series.rrule, reason=reason)
-        events.append(_event(series, forum, venue.id, venue.name, venue.timezone, day,
-                             f"{base_id}.moved-{original}", Provenance("recurrence", why), None,
-                             parties))
+        moved_event = _event(series, forum, venue.id, venue.name, venue.timezone, day,
+                             f"{base_id}.moved-{original}", Provenance("recurrence", why), ref,
+                             parties)  # still an occurrence of the series, off its rule
+        events.append(replace(moved_event, recurrence_id=original))
     for event in events:
         ledger.book(Booking(event.start, event.end, event.id, venue.country), forum.id, series.id,
                     series.leaders)

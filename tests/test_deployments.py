@@ -88,7 +88,10 @@ def test_deployment_phases_are_fixed_events_at_their_venues(roundtable_plan: Pla
     assert (one.start, one.end, one.venue) == (D(2025, 1, 27), D(2025, 3, 23), "temamatla")
     assert (two.start, two.end, two.venue) == (D(2025, 3, 24), D(2025, 3, 27), "santa_gertrudis")
     assert one.status is two.status is Status.FIXED
-    assert "11 personnel from US" in one.description.en
+    assert "11 personnel from the United States" in one.description.en
+    assert "enter Mexico" in one.description.en
+    assert "11 efectivos de Estados Unidos" in one.description.es  # no country codes
+    assert "ingresan a México" in one.description.es
 
 
 def test_window_starting_in_a_recess_needs_approval_by_the_end_of_the_previous_period() -> None:

@@ -49,7 +49,7 @@ def test_calendar_is_byte_equal_to_golden(name: str, request: pytest.FixtureRequ
 def test_golden_file_reparses_with_icalendar(name: str) -> None:
     _, count = rendered(name)
     calendar = Calendar.from_ical((GOLDEN / f"{name}.ics").read_bytes())
-    events = calendar.walk("VEVENT")
+    events = [e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e]  # series once
     assert len(events) == count
     assert len({str(event["UID"]) for event in events}) == count
     assert all(event.get("DTSTART") is not None and event.get("DTEND") is not None
@@ -59,8 +59,8 @@ def test_golden_file_reparses_with_icalendar(name: str) -> None:
 def test_golden_roundtable_has_the_seventh_and_ninth_sessions() -> None:
     calendar = Calendar.from_ical((GOLDEN / "roundtable.ics").read_bytes())
     summaries = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
-    assert "BMCR: Executive session (7th)" in summaries
-    assert str(summaries["BMCR: Executive session (7th)"].decoded("DTSTART")) == "2023-08-01"
+    seventh = "BMCR: Executive session (7th) — August 2023, day not recorded"
+    assert str(summaries[seventh].decoded("DTSTART")) == "2023-08-01"
     assert str(summaries["BMCR: Executive session (9th)"].decoded("DTSTART")) == "2026-08-04"
 
 

@@ -18,8 +18,11 @@ refuse the conditional request (412): that is reported as a conflict and publish
 there, so two publishers racing cannot overwrite each other; what was already done is
 reported, and a re-run (which reads the calendar again) completes the work.
 
-Each resource is one VCALENDAR with its VEVENT and the VTIMEZONEs it uses, and no METHOD
-(RFC 4791 4.1). Credentials never appear in messages: the URL may not carry them, and
+Each resource is one VCALENDAR with the VEVENTs of one UID (a series and the override of
+each occurrence moved off its rule) and the VTIMEZONEs they use, and no METHOD (RFC 4791
+4.1). An occurrence someone changed on the server (a RECURRENCE-ID planner did not write)
+is never dropped: a series that needs an update while it has one is a conflict.
+Credentials never appear in messages: the URL may not carry them, and
 every message is built here from status codes, never from the HTTP library's text.
 """
 
@@ -92,8 +95,9 @@ class Remote:
     href: str  # absolute URL
     etag: str
     uid: str
-    component: Event | None  # its (first) VEVENT
+    component: Event | None  # its main VEVENT (the one without RECURRENCE-ID)
     ours: bool  # planner made it for this plan (UID domain and X-PLANNER-ID)
+    overrides: tuple[Event, ...] = ()  # its other VEVENTs: moved or edited occurrences
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,11 +238,30 @@ def _as_event(component: Component) -> Event:
     return event
 
 
-def resource_body(component: Event) -> bytes:
-    """One CalDAV resource: the VEVENT and the VTIMEZONEs it uses, no METHOD."""
-    event = read_components(component.to_ical(), "VEVENT")
-    assert event is not None  # icalendar's own output
-    return calendar_bytes([event], name=None, method=False)
+def resource_body(*components: Event) -> bytes:
+    """One CalDAV resource: the VEVENTs of one UID (a series and its overrides) and the
+    VTIMEZONEs they use, no METHOD."""
+    events = [read_components(component.to_ical(), "VEVENT") for component in components]
+    assert all(events)  # icalendar's own output
+    return calendar_bytes([event for event in events if event is not None])
+
+
+def _by_uid(fresh: Sequence[Event]) -> dict[str, list[Event]]:
+    """The fresh VEVENTs grouped by UID, each group's main one (no RECURRENCE-ID) first."""
+    groups: dict[str, list[Event]] = {}
+    for component in fresh:
+        groups.setdefault(str(component["UID"]), []).append(component)
+    return {uid: sorted(group, key=lambda c: "RECURRENCE-ID" in c)
+            for uid, group in groups.items()}
+
+
+def _group_key(components: Iterable[Event]) -> str:
+    return "|".join(sorted(content_key(component) for component in components))
+
+
+def users_overrides(there: Remote) -> list[Event]:
+    """Occurrences someone changed on the server (a RECURRENCE-ID planner did not write)."""
+    return [c for c in there.overrides if HASH not in c or PLANNER_ID not in c]
 
 
 def is_planners(component: Event, uid_domain: str) -> bool:
@@ -289,27 +312,37 @@ def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: st
         by_uid.setdefault(item.uid, item)
     actions: list[Action] = []
     wanted = set()
-    for component in fresh:
-        uid = str(component["UID"])
+    for uid, group in _by_uid(fresh).items():
+        component = group[0]
         wanted.add(uid)
         there = by_uid.get(uid)
         if there is None or there.component is None:
             href = urljoin(calendar_url, quote(safe_name(uid)) + ".ics")
-            body = resource_body(_stamped(component, 0, utc, modified=False))
+            body = resource_body(*[_stamped(c, 0, utc, modified=False) for c in group])
             actions.append(_action("create", component, uid, href=href, body=body))
-        elif not there.ours:
+            continue
+        theirs = users_overrides(there)
+        ours = [there.component, *(c for c in there.overrides if c not in theirs)]
+        if not there.ours:
             actions.append(_action("conflict", component, uid, href=there.href,
                                    reason="an event with this UID exists but planner did not "
                                           "make it (no X-PLANNER-ID); left alone"))
-        elif content_key(there.component) == content_key(component):
+        elif _group_key(ours) == _group_key(group):
             actions.append(_action("unchanged", component, uid, href=there.href))
-        elif edited_on_server(there.component):
+        elif any(edited_on_server(c) for c in ours):
             actions.append(_action("conflict", component, uid, href=there.href,
-                                   reason=_edited(there.component) + "; left alone (delete it "
-                                          "there to have it replaced)"))
+                                   reason=_edited(next(c for c in ours if edited_on_server(c)))
+                                          + "; left alone (delete it there to have it replaced)"))
+        elif theirs:
+            moved = ", ".join(sorted(str(c.get("RECURRENCE-ID").to_ical().decode())
+                                     for c in theirs))
+            actions.append(_action("conflict", component, uid, href=there.href,
+                                   reason=f"someone changed an occurrence on the server "
+                                          f"(RECURRENCE-ID {moved}); updating the series "
+                                          "would drop it, so it is left alone"))
         else:
             sequence = sequence_of(there.component) + 1
-            body = resource_body(_stamped(component, sequence, utc, modified=True))
+            body = resource_body(*[_stamped(c, sequence, utc, modified=True) for c in group])
             actions.append(_action("update", component, uid, href=there.href, etag=there.etag,
                                    body=body))
     foreign = 0
@@ -551,10 +584,11 @@ def _remote(tree: ET.Element, base: str, uid_domain: str) -> Iterable[Remote]:
             events = [e for e in calendar.walk("VEVENT") if isinstance(e, Event)]
         except (ValueError, IndexError, KeyError, TypeError):
             events = []
+        events.sort(key=lambda e: "RECURRENCE-ID" in e)  # the main VEVENT first
         component: Event | None = events[0] if events else None
         uid = str(component.get("UID", "")) if component is not None else ""
         ours = component is not None and is_planners(component, uid_domain)
-        yield Remote(absolute, etag, uid or href, component, ours)
+        yield Remote(absolute, etag, uid or href, component, ours, tuple(events[1:]))
 
 
 # -- doing ---------------------------------------------------------------------------------------

@@ -28,23 +28,49 @@ from planner.export.icstext import (
     utc_text,
     zone_days,
 )
-from planner.export.labels import STATUS_WORDS
-from planner.export.state import PLANNER_ID, Changes, Previous, read_previous, settle
+from planner.export.labels import label, status_label
+from planner.export.state import (
+    BUSY_STATUS,
+    PLANNER_ID,
+    Changes,
+    Previous,
+    View,
+    read_previous,
+    settle,
+)
 from planner.export.vtimezone import vtimezone
 from planner.files import write_output
-from planner.i18n import Text, phrase_in
+from planner.i18n import Text, month_name, phrase_in
 from planner.plan import Plan, PlannedEvent, Status
+from planner.schedule.model import Precision
 
 PRODID = f"-//planner//meeting-cycle planner {__version__}//EN"
 _ICS_STATUS = {Status.HELD: "CONFIRMED", Status.FIXED: "CONFIRMED",
                Status.PLANNED: "TENTATIVE", Status.DEADLINE: "CONFIRMED"}
 AUDIENCE = "X-PLANNER-AUDIENCE"
-_WINDOW_KINDS = {"exercise", "deployment"}  # spans when others are busy, not the reader
+# Entries that occupy nobody: windows when others are busy, and records of a step taken.
+_FREE_KINDS = frozenset({"exercise", "deployment", "approval", "request"})
+_REMINDER_TIME = dt.time(9)
+REFRESH = "PT12H"  # how often subscribers should fetch the file again
+_ABOUT = Text("{plan}: meetings, exercises and deadlines planned with planner. Tentative "
+              "entries are planned and may still move; the file is regenerated after each change.",
+              "{plan}: reuniones, ejercicios y fechas límite planeados con planner. Las entradas "
+              "provisionales están planeadas y aún pueden moverse; el archivo se regenera tras "
+              "cada cambio.")
+_CANCELLED = Text("Cancelled", "Cancelado")
+_DAY_NOT_RECORDED = Text(" — {when}, day not recorded", " — {when}, día no registrado")
 
 
 def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en") -> str:
-    """The event's description: what it is, who comes, then why it is on this date."""
+    """The event's description as a reading pane shows it: what it is, why it is on this
+    date, who comes, its cycle and status, and last the event id for `planner explain`.
+
+    Bilingual ("en+es"): the whole English block, a blank line, the whole Spanish block.
+    """
+    if lang not in ("en", "es"):
+        return describe(event, party_names, "en") + "\n\n" + describe(event, party_names, "es")
     lines = [event.description.get(lang)] if event.description else []
+    lines.append(phrase_in(lang, "why", why=event.provenance.summary))
     if event.participants:
         names = ", ".join([party_names[p].get(lang) if p in party_names else p
                            for p in event.participants])
@@ -53,8 +79,8 @@ def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en"
         lines.append(_said(lang, "cycle", "cycle", event.cycle))
     if event.phase:
         lines.append(_said(lang, "phase", "phase", event.phase))
-    lines.append(phrase_in(lang, "why", why=event.provenance.summary))
-    lines.append(phrase_in(lang, "status_line", status=STATUS_WORDS[event.status], id=event.id))
+    lines.append(f"{label('status', lang)}: {status_label(event.status, lang)}")
+    lines.append(f"{label('id', lang)}: {event.id} (planner explain {event.id})")
     return "\n".join(lines)
 
 
@@ -98,20 +124,27 @@ def render_ics(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Text] |
 def render_calendar(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Text] | None = None,
                     lang: str = "en", events: Iterable[PlannedEvent] | None = None,
                     previous: Previous | None = None, prune: bool = False,
-                    calendar_name: Text | None = None, audience: str | None = None) -> Rendered:
+                    calendar_name: Text | None = None, audience: str | None = None,
+                    today: dt.date | None = None) -> Rendered:
     """Like render_ics, and says which events are new, changed, unchanged and cancelled.
 
     `audience` ("party:SEDENA") is written as X-PLANNER-AUDIENCE, so that a later --split
     run finds the files of audiences that have no event left (see planner.export.split).
+    Previous events that are still in the plan but not among `events`, or outside the
+    plan's horizon, are not written (see planner.export.state.View); cancellations whose
+    last day is before `today` are dropped.
     """
     chosen = plan.events if events is None else tuple(events)
     utc_stamp = stamp.astimezone(dt.UTC)
     with collector_paused():
         fresh = event_components(chosen, plan.uid_domain, utc_stamp, party_names or {}, lang)
-        components, changes = settle(fresh, previous or Previous(), utc_stamp, prune)
+        view = View(frozenset(f"{e.calendar_id}@{plan.uid_domain}" for e in plan.events),
+                    plan.horizon, today, _CANCELLED.get(lang) + ": ")
+        components, changes = settle(fresh, previous or Previous(), utc_stamp, prune, view)
         components.sort(key=sort_key)
         name = (calendar_name or plan.calendar_name).get(lang)
-        data = calendar_bytes(components, name=name, method=True, audience=audience)
+        about = _ABOUT.format(plan=plan.name).get(lang)
+        data = calendar_bytes(components, name=name, description=about, audience=audience)
     return Rendered(data, changes)
 
 
@@ -127,8 +160,8 @@ class Written:
 def prepare_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
                      party_names: dict[str, Text] | None = None, lang: str = "en",
                      events: Iterable[PlannedEvent] | None = None, prune: bool = False,
-                     calendar_name: Text | None = None,
-                     audience: str | None = None) -> tuple[Rendered, Previous]:
+                     calendar_name: Text | None = None, audience: str | None = None,
+                     today: dt.date | None = None) -> tuple[Rendered, Previous]:
     """Read the previous file at `target` (the state) and render the new calendar over it.
 
     Nothing is written: the caller writes ``rendered.data`` with write_atomically, so a run
@@ -137,7 +170,7 @@ def prepare_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
     previous = read_previous(target, plan.uid_domain)
     rendered = render_calendar(plan, stamp=stamp, party_names=party_names, lang=lang,
                                events=events, previous=previous, prune=prune,
-                               calendar_name=calendar_name, audience=audience)
+                               calendar_name=calendar_name, audience=audience, today=today)
     return rendered, previous
 
 
@@ -145,7 +178,7 @@ def write_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
                    party_names: dict[str, Text] | None = None, lang: str = "en",
                    events: Iterable[PlannedEvent] | None = None, prune: bool = False,
                    calendar_name: Text | None = None, force: bool = False,
-                   inputs: Iterable[str | Path] = ()) -> Written | None:
+                   inputs: Iterable[str | Path] = (), today: dt.date | None = None) -> Written | None:
     """Regenerate the calendar file at `target` ("-": standard output) over its previous
     version; None, and nothing written, when it would hold no event at all.
 
@@ -153,25 +186,31 @@ def write_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
     schedule) never are (planner.files.check_output)."""
     rendered, previous = prepare_calendar(target, plan, stamp=stamp, party_names=party_names,
                                           lang=lang, events=events, prune=prune,
-                                          calendar_name=calendar_name)
+                                          calendar_name=calendar_name, today=today)
     if not rendered.changes.written:
         return None
     write_output(target, rendered.data, force=force, inputs=inputs)
     return Written(str(target), rendered.changes, previous.notes)
 
 
-def calendar_bytes(events: list[Component], *, name: str | None, method: bool,
-                   audience: str | None = None) -> bytes:
+def calendar_bytes(events: list[Component], *, name: str | None = None,
+                   description: str | None = None, audience: str | None = None) -> bytes:
     """A VCALENDAR with planner's header, the VTIMEZONEs the events need, and the events.
 
-    METHOD:PUBLISH only for import files, never for a CalDAV resource (RFC 4791 4.1).
+    No METHOD: RFC 5546's PUBLISH asks for an ORGANIZER, which these entries must not have
+    (RFC 5545 3.8.4.3), and a plain file needs none. A named calendar (a file, not a CalDAV
+    resource) gets the properties subscribers show and refresh by: RFC 7986 NAME,
+    DESCRIPTION and REFRESH-INTERVAL, and the X-WR-CALNAME, X-WR-CALDESC and
+    X-PUBLISHED-TTL that Apple, Google and Outlook read.
     """
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{escape_text(PRODID)}",
              "CALSCALE:GREGORIAN"]
-    if method:
-        lines.append("METHOD:PUBLISH")
-    if name is not None:  # X- properties are written as they are, as icalendar does
-        lines.append(f"X-WR-CALNAME:{_one_line(name)}")
+    if name is not None:
+        lines += [f"NAME:{escape_text(name)}", f"X-WR-CALNAME:{_one_line(name)}"]
+    if description is not None:  # X- properties are written as they are, as icalendar does
+        lines += [f"DESCRIPTION:{escape_text(description)}",
+                  f"X-WR-CALDESC:{_one_line(description)}",
+                  f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}", f"X-PUBLISHED-TTL:{REFRESH}"]
     if audience is not None:
         lines.append(f"{AUDIENCE}:{_one_line(audience)}")
     for zone in timezones(events):
@@ -206,8 +245,10 @@ def timezones(components: Iterable[Component]) -> list[Component]:
 
 def event_components(events: Iterable[PlannedEvent], uid_domain: str, stamp: dt.datetime,
                      party_names: dict[str, Text], lang: str) -> list[Component]:
-    """VEVENTs for the events: one each, except that the occurrences of a regular series
-    become one VEVENT with an RRULE (UNTIL its last occurrence) and EXDATEs."""
+    """VEVENTs for the events: one each, except that a regular series becomes one VEVENT
+    with an RRULE (UNTIL its last date) and EXDATEs, plus one VEVENT with its UID and a
+    RECURRENCE-ID for each occurrence moved off the rule, so that editing or deleting the
+    whole series in an app takes the moved occurrence along."""
     components = []
     series: dict[str, list[PlannedEvent]] = {}
     stamp_text = utc_text(stamp)
@@ -218,55 +259,137 @@ def event_components(events: Iterable[PlannedEvent], uid_domain: str, stamp: dt.
             series.setdefault(event.series.id, []).append(event)
     for series_id in sorted(series):
         occurrences = sorted(series[series_id], key=lambda e: e.start)
-        components.append(_series_component(series_id, occurrences, uid_domain, stamp_text,
-                                            party_names, lang))
+        components.extend(_series_components(series_id, occurrences, uid_domain, stamp_text,
+                                             party_names, lang))
     return components
 
 
-def _series_component(series_id: str, occurrences: list[PlannedEvent], uid_domain: str,
-                      stamp: str, party_names: dict[str, Text], lang: str) -> Component:
-    first, last = occurrences[0], occurrences[-1]
-    ref = first.series
+def _series_components(series_id: str, occurrences: list[PlannedEvent], uid_domain: str,
+                       stamp: str, party_names: dict[str, Text], lang: str) -> list[Component]:
+    regular = [e for e in occurrences if e.recurrence_id is None]
+    moved = [e for e in occurrences if e.recurrence_id is not None]
+    base = regular[0] if regular else moved[0]
+    ref = base.series
     assert ref is not None
+    # The rule's dates this slice covers: the regular occurrences and the moved ones' originals.
+    days = sorted([e.start for e in regular] + [e.recurrence_id for e in moved
+                                                if e.recurrence_id is not None])
+    first, last = days[0], days[-1]
+    originals = {e.recurrence_id for e in moved}
+    skipped = [day for day in ref.exdates if first < day < last and day not in originals]
     rule = dict(part.split("=", 1) for part in ref.rrule.split(";") if "=" in part)
-    skipped: list[dt.date | dt.datetime] = [day for day in ref.exdates
-                                            if first.start < day < last.start]
-    if first.start_time is not None and last.start_time is not None:
-        rule["UNTIL"] = utc_text(last.start_time)
-        skipped = [dt.datetime.combine(day, first.start_time.timetz()) for day in skipped]
+    master = _on_day(replace(base, id=series_id), first)
+    if master.start_time is not None:
+        rule["UNTIL"] = utc_text(_on_day(base, last).start_time or master.start_time)
     else:
-        rule["UNTIL"] = date_text(last.start)
+        rule["UNTIL"] = date_text(last)
     text = recur_text(";".join(f"{k}={v}" for k, v in rule.items()))
-    recurrence = [f"RRULE:{text}"] + ([moments_line("EXDATE", skipped)] if skipped else [])
-    return event_component(replace(first, id=series_id), uid_domain, stamp, party_names, lang,
-                           recurrence)
+    recurrence = [f"RRULE:{text}"]
+    if skipped:
+        recurrence.append(moments_line("EXDATE", [_on_day(base, day).start_time or day
+                                                  for day in skipped]))
+    components = [event_component(master, uid_domain, stamp, party_names, lang, recurrence)]
+    for event in moved:
+        assert event.recurrence_id is not None
+        rule_day = _on_day(base, event.recurrence_id)
+        original = moment_line("RECURRENCE-ID", rule_day.start_time or rule_day.start)
+        components.append(event_component(event, uid_domain, stamp, party_names, lang,
+                                          uid=series_id, original=original))
+    return components
+
+
+def _on_day(event: PlannedEvent, day: dt.date) -> PlannedEvent:
+    """The occurrence moved to `day`, at the same local time and length."""
+    shift = day - event.start
+    if event.start_time is None or event.end_time is None:
+        return replace(event, start=day, end=event.end + shift)
+    start = dt.datetime.combine(day, event.start_time.timetz())
+    return replace(event, start=day, end=event.end + shift, start_time=start,
+                   end_time=start + (event.end_time - event.start_time))
 
 
 def event_component(event: PlannedEvent, uid_domain: str, stamp: str,
                     party_names: dict[str, Text], lang: str,
-                    recurrence: list[str] | None = None) -> Component:
+                    recurrence: list[str] | None = None, uid: str | None = None,
+                    original: str | None = None) -> Component:
     """One VEVENT with SEQUENCE 0 and DTSTAMP `stamp` (state.settle adjusts both), its
-    properties in the order icalendar writes them."""
+    properties in the order icalendar writes them. `uid` and `original` (a RECURRENCE-ID
+    line) make it the override of one occurrence of a series.
+
+    No ORGANIZER (and no METHOD on the calendar): these are plain RFC 5545 entries, not
+    scheduling messages, so Outlook keeps them editable, Google imports them and CalDAV
+    servers with implicit scheduling (RFC 6638) leave them alone.
+    """
+    imprecise = event.precision is not Precision.DAY
     if event.start_time is not None and event.end_time is not None:
         start, end = moment_line("DTSTART", event.start_time), moment_line("DTEND", event.end_time)
-    else:  # all-day: the end is exclusive (RFC 5545)
+    else:  # all-day: the end is exclusive (RFC 5545); a fact known only to the month or
+        # year is a one-day marker on its first day, never a month- or year-long block
+        last = event.start if imprecise else event.end
         start = moment_line("DTSTART", event.start)
-        end = moment_line("DTEND", event.end + dt.timedelta(days=1))
-    lines = [f"SUMMARY:{escape_text(event.title.get(lang))}", start, end, f"DTSTAMP:{stamp}",
-             f"UID:{escape_text(f'{event.id}@{uid_domain}')}", "SEQUENCE:0", *(recurrence or ()),
+        end = moment_line("DTEND", last + dt.timedelta(days=1))
+    title = title_of(event)
+    lines = [f"SUMMARY:{escape_text(title.get(lang))}", start, end, f"DTSTAMP:{stamp}",
+             f"UID:{escape_text(f'{uid or event.id}@{uid_domain}')}",
+             *([original] if original else ()), "SEQUENCE:0", *(recurrence or ()),
              f"CATEGORIES:{escape_text(event.kind)}",
              f"DESCRIPTION:{escape_text(describe(event, party_names, lang))}"]
     if event.location:
         lines.append(f"LOCATION:{escape_text(event.location.get(lang))}")
-    busy = event.kind not in _WINDOW_KINDS and event.status is not Status.DEADLINE
-    # RFC 5546 asks PUBLISH events for an ORGANIZER; libical rejects them without one.
-    lines += [f"ORGANIZER;CN=planner:mailto:planner@{uid_domain}",
-              f"STATUS:{_ICS_STATUS[event.status]}",
-              f"TRANSP:{'OPAQUE' if busy else 'TRANSPARENT'}", f"{PLANNER_ID}:{event.id}"]
+    busy = busy_status(event)
+    lines += [f"STATUS:{_ICS_STATUS[event.status]}",
+              f"TRANSP:{'TRANSPARENT' if busy == 'FREE' else 'OPAQUE'}",
+              f"{BUSY_STATUS}:{busy}", f"{PLANNER_ID}:{event.id}"]
     alarms = []
-    if event.alarm_days:
-        reminder = phrase_in(lang, "alarm", title=event.title)
+    if event.alarm_days:  # one alarm: Outlook keeps only one per event
+        reminder = phrase_in(lang, "alarm", title=title)
         alarms.append(Component("VALARM", ["ACTION:DISPLAY",
                                            f"DESCRIPTION:{escape_text(reminder)}",
-                                           f"TRIGGER:-P{event.alarm_days}D"]))
+                                           f"TRIGGER:{alarm_trigger(event, event.alarm_days)}"]))
     return Component("VEVENT", lines, alarms)
+
+
+def title_of(event: PlannedEvent) -> Text:
+    """The event's title; a held fact known only to the month or year says so."""
+    if event.precision is Precision.MONTH:
+        when = Text(f"{month_name(event.start.month)} {event.start.year}",
+                    f"{month_name(event.start.month, 'es')} de {event.start.year}")
+    elif event.precision is Precision.YEAR:
+        when = Text(str(event.start.year))
+    else:
+        return event.title
+    return event.title + _DAY_NOT_RECORDED.format(when=when)
+
+
+def busy_status(event: PlannedEvent) -> str:
+    """What Outlook shows for the event's time (X-MICROSOFT-CDO-BUSYSTATUS, which it reads
+    before TRANSP): FREE for windows others are busy in, deadlines, records of a step taken
+    and facts whose day is unknown; TENTATIVE for planned events; BUSY for the rest."""
+    if (event.kind in _FREE_KINDS or event.status is Status.DEADLINE
+            or event.precision is not Precision.DAY):
+        return "FREE"
+    return "TENTATIVE" if event.status is Status.PLANNED else "BUSY"
+
+
+def alarm_trigger(event: PlannedEvent, days: int) -> str:
+    """A TRIGGER that fires at 09:00 local time `days` days before the event starts (a
+    plain -P7D fires at midnight on an all-day event)."""
+    if event.start_time is not None:
+        start = event.start_time
+        nine = dt.datetime.combine(start.date() - dt.timedelta(days=days), _REMINDER_TIME,
+                                   start.tzinfo)
+        before = start.replace(tzinfo=None) - nine.replace(tzinfo=None)  # wall-clock time
+    else:
+        before = dt.timedelta(days=days) - dt.timedelta(hours=_REMINDER_TIME.hour)
+    return duration_text(-before)
+
+
+def duration_text(delta: dt.timedelta) -> str:
+    """A DURATION value as icalendar writes it: -P6DT15H, PT9H."""
+    sign = "-" if delta < dt.timedelta(0) else ""
+    delta = abs(delta)
+    hours, rest = divmod(delta.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    clock = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    days = f"{delta.days}D" if delta.days else ""
+    return f"{sign}P{days}{'T' + clock if clock else ''}" if days or clock else "PT0S"

@@ -2,7 +2,8 @@
 
 planner writes calendars as text: building icalendar objects and calling to_ical() cost about
 40 times the writing itself at theater scale (benchmarks/theater.py). The bytes are the ones
-icalendar writes for the same properties (escaping, folding at 75 octets, property order);
+icalendar writes for the same properties (escaping, folding at 75 octets, property order),
+except that a backslash is always text (icalendar writes a literal backslash-N as \\n);
 tests/export/test_icstext.py checks that against icalendar. Every reader of calendars outside
 planner's own regeneration state (tests, CalDAV) still goes through icalendar.
 
@@ -35,8 +36,12 @@ _UNFOLD = re.compile(rb"\r?\n[ \t]")
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value escaped (RFC 5545 3.3.11); line breaks of any kind become \\n."""
-    return (value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
+    """A TEXT value escaped (RFC 5545 3.3.11); line breaks of any kind become \\n.
+
+    A backslash is always text: "C:\\Notes" is written C:\\\\Notes and reads back as
+    written (icalendar's writer turns a literal backslash-N into a line break).
+    """
+    return (value.replace("\\", "\\\\").replace(";", "\\;")
             .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
             .replace("\r", "\\n"))
 

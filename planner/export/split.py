@@ -10,7 +10,8 @@ Who gets an event in a party's calendar:
 
 Forums are the schedule's forums plus "exercises" and "deployments"; kinds are the events'
 kinds (the calendar's CATEGORIES). Each audience's calendar is named
-"<calendar name> — <audience>" (X-WR-CALNAME) in the chosen language.
+"<audience> — <calendar name>" (NAME and X-WR-CALNAME) in the chosen language: "SEDENA —
+…", "BMCR — …", "Executive session — …", so that names cut on the right still differ.
 
 File names built from ids never leave the output folder: see safe_name.
 """
@@ -30,8 +31,9 @@ from pathlib import Path
 from planner.errors import PlannerError, Problem, Where
 from planner.export.ics import AUDIENCE, Written, prepare_calendar
 from planner.export.icstext import read_components
+from planner.export.labels import KINDS
 from planner.files import check_output, write_atomically
-from planner.i18n import Text
+from planner.i18n import Text, fixed
 from planner.plan import Plan, PlannedEvent
 from planner.schedule.model import Schedule
 
@@ -41,7 +43,8 @@ SPLITS = ("party", "forum", "kind")
 NAMES: dict[str, Text] = {
     "exercises": Text("Exercises and trainings", "Ejercicios y adiestramientos"),
     "deployments": Text("Deployment windows", "Ventanas de despliegue"),
-    "calendar_for": Text("{calendar} — {audience}", "{calendar} — {audience}"),
+    # The audience first: calendar sidebars cut long names on the right.
+    "calendar_for": Text("{audience} — {calendar}", "{audience} — {calendar}"),
 }
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(10))}
@@ -79,12 +82,14 @@ def keys_of(schedule: Schedule, event: PlannedEvent, split: str) -> tuple[str, .
 
 
 def audience_name(schedule: Schedule, split: str, key: str) -> Text:
+    """The audience's short name, which leads its calendar's name: the party id ("SEDENA"),
+    the forum's short name ("BMCR") or the kind's name ("Executive session")."""
     if split == "party":
-        return next((p.name for p in schedule.parties if p.id == key), Text(key))
+        return Text(key)
     if split == "forum":
         forum = next((f for f in schedule.forums if f.id == key), None)
-        return forum.name if forum is not None else NAMES.get(key, Text(key))
-    return Text(key)
+        return forum.short if forum is not None else NAMES.get(key, Text(key))
+    return fixed(KINDS[key]) if key in KINDS else Text(key)
 
 
 def known_keys(schedule: Schedule, plan: Plan, split: str) -> list[str]:
@@ -141,7 +146,7 @@ def filtered_name(schedule: Schedule, calendar: Text, *, parties: Sequence[str] 
     """The calendar's name for a filtered file: "<calendar> — <audience, ...>"."""
     names = ([audience_name(schedule, "party", key) for key in parties]
              + [audience_name(schedule, "forum", key) for key in forums]
-             + [Text(key) for key in kinds])
+             + [audience_name(schedule, "kind", key) for key in kinds])
     if not names:
         return calendar
     audience = names[0]
@@ -232,7 +237,7 @@ def _refuse_odd_files(paths: Iterable[Path]) -> None:
 def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, *,
                 stamp: dt.datetime, lang: str = "en", events: Iterable[PlannedEvent] | None = None,
                 prune: bool = False, calendar_name: Text | None = None, force: bool = False,
-                inputs: Iterable[str | Path] = ()) -> list[Written]:
+                inputs: Iterable[str | Path] = (), today: dt.date | None = None) -> list[Written]:
     """One calendar per audience of `split` in `folder` (made if missing, parents not).
 
     Each file is regenerated over its previous version like a single calendar (state.py)
@@ -274,7 +279,8 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
         name = NAMES["calendar_for"].format(calendar=base, audience=group.name)
         rendered, previous = prepare_calendar(paths[group.key], plan, stamp=stamp, party_names=names,
                                               lang=lang, events=group.events, prune=prune,
-                                              calendar_name=name, audience=f"{split}:{group.key}")
+                                              calendar_name=name, audience=f"{split}:{group.key}",
+                                              today=today)
         if rendered.changes.written:
             check_output(paths[group.key], rendered.data, force=force, inputs=inputs)
             ready.append((paths[group.key], rendered, previous))

@@ -10,11 +10,16 @@ against it:
   SEQUENCE, so its bytes are identical to the previous run;
 - an event whose content changed keeps its UID, gets SEQUENCE + 1 and LAST-MODIFIED (and
   DTSTAMP) set to this run's stamp;
-- an event that is no longer in the plan is written once more with ``STATUS:CANCELLED``,
-  SEQUENCE + 1 and no alarm, so that calendars which imported or subscribed to the file drop
-  it. It then stays in every later file, unchanged, until ``--prune`` removes it: someone who
-  imports only a later file still gets the cancellation. An event that comes back after
-  being cancelled is an update (SEQUENCE + 1) of the same UID.
+- an event that left the plan is written once more with ``STATUS:CANCELLED``, a title
+  starting "Cancelled: " ("Cancelado: "), SEQUENCE + 1, free time and no alarm, so that
+  calendars which imported or subscribed to the file drop it, and Outlook, which shows a
+  cancelled entry like any other, shows the word. It then stays in later files, unchanged,
+  until its own last day has passed (or ``--prune`` removes it now): someone who imports
+  only a later file still gets the cancellation, and old ones do not pile up. An event that
+  comes back after being cancelled is an update (SEQUENCE + 1) of the same UID;
+- an event that is still in the plan but outside what this run writes (``--from``/``--to``,
+  ``--party``/``--forum``/``--kind``) is simply not written: a horizon or a filter is a view
+  of the plan, not a deletion from it. Only leaving the plan cancels an event.
 
 "Content" is the whole event except DTSTAMP, LAST-MODIFIED and SEQUENCE (dates, title,
 description, place, status, categories, alarms...), compared line by line as written (unfolded),
@@ -42,6 +47,7 @@ from planner.collector import collector_paused
 from planner.export.icstext import (
     Component,
     day_of,
+    escape_text,
     name_of,
     read_events,
     utc_text,
@@ -56,12 +62,13 @@ PLANNER_ID = "X-PLANNER-ID"
 # that a rendered calendar uses no other.
 WRITTEN_PROPERTIES = frozenset({
     "SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "RECURRENCE-ID", "SEQUENCE", "RRULE",
-    "EXDATE", "CATEGORIES", "DESCRIPTION", "LOCATION", "ORGANIZER", "STATUS", "TRANSP",
+    "EXDATE", "CATEGORIES", "DESCRIPTION", "LOCATION", "STATUS", "TRANSP",
     "LAST-MODIFIED", "X-MICROSOFT-CDO-BUSYSTATUS"})
 ALARM_PROPERTIES = frozenset({"ACTION", "DESCRIPTION", "TRIGGER"})
 # RFC 5545 gives no bound, but clients store SEQUENCE in 32 bits.
 MAX_SEQUENCE = 2**31 - 1
 _FIRST_DAY, _LAST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)  # see _usable
+BUSY_STATUS = "X-MICROSOFT-CDO-BUSYSTATUS"  # what Outlook shows for the time
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +86,28 @@ class PreviousEvent:
 class Previous:
     """The previous output file, as far as it matters for the next one."""
 
-    events: dict[str, PreviousEvent] = field(default_factory=dict)  # by UID
+    events: dict[str, PreviousEvent] = field(default_factory=dict)  # by key_of
     notes: tuple[str, ...] = ()  # what was not usable in it, for the user
 
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What a regeneration did to each event, by UID."""
+    """What a regeneration did to each event, by key_of (UID, and RECURRENCE-ID for an override)."""
 
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     cancelled: tuple[str, ...] = ()  # cancelled by this run
-    still_cancelled: tuple[str, ...] = ()  # cancelled earlier, kept until --prune
-    pruned: tuple[str, ...] = ()
+    still_cancelled: tuple[str, ...] = ()  # cancelled earlier, kept until their date passes
+    pruned: tuple[str, ...] = ()  # cancelled earlier, dropped by --prune or as past
+    outside: tuple[str, ...] = ()  # still planned, outside this run's view: not written
+
+    @property
+    def entries(self) -> int:
+        """Calendar entries written that are not cancelled: a series with the overrides of
+        its moved occurrences counts once."""
+        keys = (*self.added, *self.changed, *self.unchanged)
+        return len({key.partition(" ")[0] for key in keys})
 
     @property
     def written(self) -> int:
@@ -104,10 +119,21 @@ class Changes:
         parts = [f"{len(self.added)} new", f"{len(self.changed)} changed",
                  f"{len(self.unchanged)} unchanged", f"{len(self.cancelled)} cancelled"]
         if self.still_cancelled:
-            parts.append(f"{len(self.still_cancelled)} cancelled earlier (kept until --prune)")
+            parts.append(f"{len(self.still_cancelled)} cancelled earlier (kept until their date "
+                         "passes or --prune)")
         if self.pruned:
-            parts.append(f"{len(self.pruned)} pruned")
+            parts.append(f"{len(self.pruned)} past or pruned cancellations dropped")
+        if self.outside:
+            parts.append(f"{len(self.outside)} outside --from/--to or the filters, not written")
         return ", ".join(parts)
+
+
+def key_of(component: Component) -> str:
+    """What tells an event apart in a file: its UID, and for the override of one occurrence
+    of a series (same UID) also its RECURRENCE-ID."""
+    uid = component.get("UID") or ""
+    original = component.get("RECURRENCE-ID")
+    return uid if original is None else f"{uid} {original}"  # see Changes.entries
 
 
 def is_planners(component: Component, uid_domain: str) -> bool:
@@ -146,6 +172,7 @@ def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar"
     foreign = duplicates = unreadable = 0
     for component in found.events:
         uid = component.get("UID") or ""
+        key = key_of(component)  # a series' override shares its UID
         if not is_planners(component, uid_domain):
             foreign += 1
             continue
@@ -155,11 +182,11 @@ def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar"
         own = own_properties(component)
         event = PreviousEvent(uid, own, sequence_of(own), content_of(own),
                               (own.get("STATUS") or "").upper() == "CANCELLED")
-        if uid in events:
+        if key in events:
             duplicates += 1
-            if event.sequence <= events[uid].sequence:
+            if event.sequence <= events[key].sequence:
                 continue  # the highest SEQUENCE is the one clients have seen last
-        events[uid] = event
+        events[key] = event
     notes = []
     if foreign:
         notes.append(f"{name}: {foreign} events were not written by planner for @{uid_domain}; "
@@ -240,21 +267,67 @@ def content_of(component: Component) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class View:
+    """What one run writes of the plan, and what it needs to judge the previous file's events.
+
+    planned: the UIDs of every entry of the whole plan (not only the written slice), so an
+        event outside the slice is told apart from one that left the plan.
+    horizon: the plan's first and last day; a previous event wholly outside it is outside
+        the view. None: every previous event is inside.
+    today: cancellations whose last day is before it are dropped. None: kept.
+    cancelled: the title prefix of a cancelled entry, in the run's language.
+    """
+
+    planned: frozenset[str] = frozenset()
+    horizon: tuple[dt.date, dt.date] | None = None
+    today: dt.date | None = None
+    cancelled: str = "Cancelled: "
+
+    def outside(self, event: PreviousEvent) -> bool:
+        if event.uid in self.planned:
+            return True
+        if self.horizon is None:
+            return False
+        first, last = days_of(event.component)
+        return last < self.horizon[0] or first > self.horizon[1]
+
+    def past(self, event: PreviousEvent) -> bool:
+        return self.today is not None and days_of(event.component)[1] < self.today
+
+
+def days_of(component: Component) -> tuple[dt.date, dt.date]:
+    """The first and last day an event covers: DTSTART to the day before an all-day DTEND
+    (exclusive), the DTEND of a timed one, or the UNTIL of its recurrence rule."""
+    first = day_of(component.get("DTSTART") or "")  # readable: see _usable
+    last = first
+    end = component.get("DTEND") or ""
+    until = [part[6:] for part in (component.get("RRULE") or "").split(";")
+             if part.upper().startswith("UNTIL=")]
+    for value, exclusive in ((end, "T" not in end), *((day, False) for day in until)):
+        try:  # a hand-edited end the reader let through only shortens the span
+            last = max(last, day_of(value) - dt.timedelta(days=1 if exclusive else 0))
+        except (ValueError, IndexError):
+            continue
+    return first, last
+
+
 def settle(fresh: Iterable[Component], previous: Previous, stamp: dt.datetime,
-           prune: bool = False) -> tuple[list[Component], Changes]:
+           prune: bool = False, view: View | None = None) -> tuple[list[Component], Changes]:
     """The events to write: `fresh` (rendered with SEQUENCE 0 and DTSTAMP `stamp`) settled
     against the previous file, plus the cancellations. The fresh components are the
     caller's throwaway renderings and are settled in place; an unchanged event is written as
-    the previous file had it, byte for byte.
+    the previous file had it, byte for byte. Previous events outside `view` are not written.
 
     The result keeps the order of `fresh`, with cancelled events after them; callers sort.
     """
+    view = view or View()
     stamp_text = utc_text(stamp)
     added, changed, unchanged = [], [], []
     written: list[Component] = []
     seen = set()
     for event in fresh:
-        uid = event.get("UID") or ""
+        uid = key_of(event)
         seen.add(uid)
         before = previous.events.get(uid)
         if before is None:
@@ -267,27 +340,33 @@ def settle(fresh: Iterable[Component], previous: Previous, stamp: dt.datetime,
             event.put(f"LAST-MODIFIED:{stamp_text}")
             changed.append(uid)
         written.append(event)
-    cancelled, still, pruned = [], [], []
+    cancelled, still, pruned, outside = [], [], [], []
     for uid in sorted(set(previous.events) - seen):
         before = previous.events[uid]
-        if before.cancelled:
-            if prune:
-                pruned.append(uid)
-                continue
+        if view.outside(before):
+            outside.append(uid)
+        elif before.cancelled and (prune or view.past(before)):
+            pruned.append(uid)
+        elif before.cancelled:
             written.append(before.component)
             still.append(uid)
+        elif view.past(before):  # left the plan after its date: nothing to tell anyone
+            pruned.append(uid)
         else:
-            written.append(cancellation(before, stamp_text))
+            written.append(cancellation(before, stamp_text, view.cancelled))
             cancelled.append(uid)
     return written, Changes(tuple(added), tuple(changed), tuple(unchanged), tuple(cancelled),
-                            tuple(still), tuple(pruned))
+                            tuple(still), tuple(pruned), tuple(outside))
 
 
-def cancellation(before: PreviousEvent, stamp: str) -> Component:
-    """The previous event, cancelled: STATUS:CANCELLED, SEQUENCE + 1, free time, no alarm."""
+def cancellation(before: PreviousEvent, stamp: str, prefix: str = "Cancelled: ") -> Component:
+    """The previous event, cancelled: its title says so, STATUS:CANCELLED, SEQUENCE + 1,
+    free time, no alarm."""
     event = before.component.copy()
     event.children = [child for child in event.children if child.name != "VALARM"]
-    for line in ("STATUS:CANCELLED", "TRANSP:TRANSPARENT",
+    title = event.get("SUMMARY") or ""
+    for line in (f"SUMMARY:{escape_text(prefix)}{title}", "STATUS:CANCELLED",
+                 "TRANSP:TRANSPARENT", f"{BUSY_STATUS}:FREE",
                  f"SEQUENCE:{min(before.sequence + 1, MAX_SEQUENCE)}",
                  f"DTSTAMP:{stamp}", f"LAST-MODIFIED:{stamp}"):
         event.put(line)

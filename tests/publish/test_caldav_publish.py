@@ -466,3 +466,67 @@ def test_published_dates_stay_when_only_a_preference_changes_unless_replan(
     replanned = publish(small, calendar_url, "--replan")
     assert replanned.exit_code == 0, replanned.output
     assert day(server_events(radicale, calendar_url)[meeting]["event"]) == dt.date(2026, 6, 2)
+
+
+# -- a series and its moved occurrence ------------------------------------------------------------
+
+SERIES = "staff_talks.quarterly_review@roundtable.planner"
+
+
+def roundtable_copy(tmp_path: Path) -> Path:
+    from planner.resources import default_schedule
+
+    path = tmp_path / "roundtable.toml"
+    path.write_text(default_schedule().read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def series_resource(radicale: Radicale, url: str) -> tuple[str, str, str]:
+    """(href, etag, data) of the quarterly staff talks' resource."""
+    found = server_events(radicale, url)[SERIES]
+    client: Any = radicale.client()
+    return found["href"], found["etag"], client.request(found["href"]).raw
+
+
+def test_a_moved_occurrence_is_published_in_its_series_resource(
+        radicale: Radicale, calendar_url: str, tmp_path: Path) -> None:
+    schedule = roundtable_copy(tmp_path)
+    first = publish(schedule, calendar_url)
+    assert first.exit_code == 0, first.output
+    assert "56 created, 0 updated" in first.stdout and "0 conflicts" in first.stdout
+    _, _, data = series_resource(radicale, calendar_url)
+    events = Calendar.from_ical(data).walk("VEVENT")
+    assert [str(e.get("RECURRENCE-ID", "")) != "" for e in events] == [False, True]
+    assert {str(e["UID"]) for e in events} == {SERIES}
+    again = publish(schedule, calendar_url)
+    assert "0 created, 0 updated, 0 deleted, 56 unchanged, 0 conflicts" in again.stdout
+
+
+def test_an_occurrence_a_user_changed_on_the_server_is_a_conflict_not_dropped(
+        radicale: Radicale, calendar_url: str, tmp_path: Path) -> None:
+    schedule = roundtable_copy(tmp_path)
+    assert publish(schedule, calendar_url).exit_code == 0
+    href, etag, data = series_resource(radicale, calendar_url)
+    # A user moves the July 2027 talk by an hour in their calendar app: an override.
+    users = ("BEGIN:VEVENT\r\nUID:" + SERIES + "\r\nDTSTAMP:20270101T000000Z\r\n"
+             "RECURRENCE-ID;TZID=America/Mexico_City:20270713T090000\r\n"
+             "DTSTART;TZID=America/Mexico_City:20270713T100000\r\n"
+             "DTEND;TZID=America/Mexico_City:20270713T120000\r\n"
+             "SUMMARY:SST: Quarterly staff talks (moved by me)\r\nEND:VEVENT\r\n")
+    client: Any = radicale.client()
+    edited = data.replace("END:VCALENDAR", users + "END:VCALENDAR")
+    assert client.request(href, "PUT", edited, {"Content-Type": "text/calendar; charset=utf-8",
+                                                "If-Match": etag}).status in (201, 204)
+    unchanged = publish(schedule, calendar_url)  # the series did not change: nothing to do
+    assert unchanged.exit_code == 0 and "56 unchanged, 0 conflicts" in unchanged.stdout
+    text = schedule.read_text(encoding="utf-8")
+    schedule.write_text(text.replace('hours = 2\nvenue = "mexico_city"\nline_of_effort = '
+                                     '"institutional-strengthening"',
+                                     'hours = 3\nvenue = "mexico_city"\nline_of_effort = '
+                                     '"institutional-strengthening"', 1), encoding="utf-8")
+    assert schedule.read_text(encoding="utf-8") != text
+    changed = publish(schedule, calendar_url)
+    assert changed.exit_code == 1
+    assert "RECURRENCE-ID 20270713T090000" in changed.stdout and "1 conflicts" in changed.stdout
+    _, _, after = series_resource(radicale, calendar_url)
+    assert "moved by me" in after  # the user's occurrence is still there

@@ -116,12 +116,16 @@ def test_a_removed_event_is_written_once_more_as_cancelled_with_its_time_zone(
     generate(small, out)
     remove_calls(small)
     result = generate(small, out)
-    assert "0 new, 0 changed, 6 unchanged, 3 cancelled" in result.stderr
-    assert result.stderr.splitlines()[-2].startswith(
-        "wrote 6 events to ") and "(and 3 cancelled entries, kept until --prune)" in result.stderr
+    # the 2026 call is over on TODAY: nobody needs its cancellation, so it is dropped
+    assert "0 new, 0 changed, 6 unchanged, 2 cancelled, 1 past" in result.stderr
+    assert result.stderr.splitlines()[-2].startswith("wrote 6 events to ")
+    assert "(and 2 cancelled entries, kept until their date passes or --prune)" in result.stderr
     after = events(out)
-    call = after["talks.yearly.c1.call@publish.planner"]
+    assert "talks.yearly.c1.call@publish.planner" not in after
+    call = after["talks.yearly.c2.call@publish.planner"]
     assert str(call["STATUS"]) == "CANCELLED"
+    assert str(call["SUMMARY"]) == "Cancelled: SST: Co-chairs' call"
+    assert str(call["X-MICROSOFT-CDO-BUSYSTATUS"]) == "FREE"
     assert int(call["SEQUENCE"]) == 1
     assert str(call["TRANSP"]) == "TRANSPARENT"
     assert call["LAST-MODIFIED"].to_ical() == LATER_STAMP
@@ -134,7 +138,7 @@ def test_a_removed_event_is_written_once_more_as_cancelled_with_its_time_zone(
 def test_a_cancelled_event_loses_its_alarm(small: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.ics"
     generate(small, out)
-    task = "talks.yearly.c1.meeting.read-ahead@publish.planner"
+    task = "talks.yearly.c2.meeting.read-ahead@publish.planner"
     assert events(out)[task].walk("VALARM")
     small.write_text(re.sub(r"tasks = \[.*\]\n", "", small.read_text()))
     generate(small, out)
@@ -150,9 +154,9 @@ def test_cancelled_events_stay_unchanged_until_prune(small: Path, tmp_path: Path
     cancelled = out.read_bytes()
     again = generate(small, out)
     assert out.read_bytes() == cancelled  # kept, byte for byte
-    assert "3 cancelled earlier (kept until --prune)" in again.stderr
+    assert "2 cancelled earlier (kept until their date passes or --prune)" in again.stderr
     pruned = generate(small, out, "--prune")
-    assert "3 pruned" in pruned.stderr
+    assert "2 past or pruned cancellations dropped" in pruned.stderr
     assert sorted(events(out)) == sorted(uid for uid in events(out) if ".call@" not in uid)
     assert len(events(out)) == 6
 
@@ -166,9 +170,10 @@ def test_an_event_that_comes_back_after_cancellation_is_an_update_of_the_same_ui
     generate(small, out)
     small.write_text(original)
     result = generate(small, out)
-    assert "0 new, 3 changed, 6 unchanged, 0 cancelled" in result.stderr
-    call = events(out)["talks.yearly.c1.call@publish.planner"]
+    assert "1 new, 2 changed, 6 unchanged, 0 cancelled" in result.stderr  # 2026's was dropped
+    call = events(out)["talks.yearly.c2.call@publish.planner"]
     assert str(call["STATUS"]) == "TENTATIVE" and int(call["SEQUENCE"]) == 2
+    assert str(call["SUMMARY"]) == "SST: Co-chairs' call"
 
 
 def test_a_failed_write_keeps_the_previous_file_and_the_state_in_it(
@@ -266,3 +271,63 @@ def test_an_event_edited_beyond_reading_in_the_previous_file_is_left_out_with_a_
     assert "1 events could not be read (broken BEGIN/END lines, or a date or zone out of range) " \
         "and were skipped" in result.stderr
     assert b"Nowhere/Atlantis" not in out.read_bytes()
+
+
+# -- a horizon or a filter is a view, not a deletion ------------------------------------------
+
+def test_a_later_from_over_a_complete_file_cancels_nothing(small: Path, tmp_path: Path,
+                                                          later: None) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    result = generate(small, out, "--from", "2027-06-01")
+    assert "0 cancelled" in result.stderr and "6 outside --from/--to or the filters" in result.stderr
+    after = events(out)
+    assert sorted(after) == sorted(f"talks.yearly.c3.{name}@publish.planner"
+                                   for name in ("call", "meeting", "meeting.read-ahead"))
+    assert b"CANCELLED" not in out.read_bytes()
+    # the whole plan again: the events outside the view come back unchanged, not as updates
+    generate(small, out)
+    assert {int(e["SEQUENCE"]) for e in events(out).values()} == {0}
+
+
+def test_a_filter_over_a_complete_file_cancels_nothing(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    result = generate(small, out, "--kind", "vtc")
+    assert "0 new, 0 changed, 3 unchanged, 0 cancelled, 6 outside" in result.stderr
+    assert b"CANCELLED" not in out.read_bytes()
+
+
+def test_only_leaving_the_plan_cancels_inside_a_view(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out, "--party", "SEDENA")
+    remove_calls(small)
+    assert generate(small, out, "--party", "SEDENA").exit_code == 0
+    after = events(out)
+    assert {uid for uid, e in after.items() if str(e["STATUS"]) == "CANCELLED"} == {
+        "talks.yearly.c2.call@publish.planner", "talks.yearly.c3.call@publish.planner"}
+
+
+# -- cancellations people can see and that do not pile up -------------------------------------
+
+def test_a_cancelled_title_is_in_the_run_language(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out, "--lang", "es")
+    remove_calls(small)
+    generate(small, out, "--lang", "es")
+    call = events(out)["talks.yearly.c2.call@publish.planner"]
+    assert str(call["SUMMARY"]).startswith("Cancelado: ")
+
+
+def test_a_cancellation_is_dropped_once_its_date_has_passed(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    remove_calls(small)
+    generate(small, out)
+    assert "talks.yearly.c2.call@publish.planner" in events(out)
+    result = CliRunner().invoke(cli, ["generate", "-s", str(small), "-o", str(out),
+                                      "--today", "2027-03-03"])  # the day after the 2027 call
+    assert "1 cancelled earlier (kept until" in result.stderr
+    assert "1 past or pruned cancellations dropped" in result.stderr
+    cancelled = [uid for uid, e in events(out).items() if str(e["STATUS"]) == "CANCELLED"]
+    assert cancelled == ["talks.yearly.c3.call@publish.planner"]
