@@ -407,7 +407,7 @@ Row = tuple[Any, ...]
 
 def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list[Row]:
     """Each event reduced to plain values: what any writer has to start from."""
-    from planner.export.ics import alarm_trigger, busy_status, describe, title_of
+    from planner.export.ics import alarm_trigger, busy_status, describe, summary_of, title_of
     from planner.export.icstext import zone_of
     from planner.i18n import phrase
     from planner.schedule.model import Precision
@@ -426,7 +426,7 @@ def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list
         if event.alarm_days:
             alarm = (phrase("alarm", title=title).get(lang), alarm_trigger(event, event.alarm_days))
         rows.append((
-            title.get(lang),
+            summary_of(event, lang),
             event.start_time if timed else event.start,
             event.end_time if timed else last + dt.timedelta(days=1),
             zone,

@@ -51,6 +51,7 @@ AUDIENCE = "X-PLANNER-AUDIENCE"
 # Entries that occupy nobody: windows when others are busy, and records of a step taken.
 _FREE_KINDS = frozenset({"exercise", "deployment", "approval", "request"})
 _REMINDER_TIME = dt.time(9)
+BILINGUAL_TITLE = 100  # longest "English / Spanish" title; longer ones show the English
 REFRESH = "PT12H"  # how often subscribers should fetch the file again
 _ABOUT = Text("{plan}: meetings, exercises and deadlines planned with planner. Tentative "
               "entries are planned and may still move; the file is regenerated after each change.",
@@ -68,7 +69,10 @@ def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en"
     Bilingual ("en+es"): the whole English block, a blank line, the whole Spanish block.
     """
     if lang not in ("en", "es"):
-        return describe(event, party_names, "en") + "\n\n" + describe(event, party_names, "es")
+        spanish = describe(event, party_names, "es")
+        if summary_of(event, lang) == title_of(event).en != title_of(event).get("es"):
+            spanish = title_of(event).get("es") + "\n" + spanish  # not in the short title
+        return describe(event, party_names, "en") + "\n\n" + spanish
     lines = [event.description.get(lang)] if event.description else []
     lines.append(phrase_in(lang, "why", why=event.provenance.summary))
     if event.participants:
@@ -329,7 +333,7 @@ def event_component(event: PlannedEvent, uid_domain: str, stamp: str,
         start = moment_line("DTSTART", event.start)
         end = moment_line("DTEND", last + dt.timedelta(days=1))
     title = title_of(event)
-    lines = [f"SUMMARY:{escape_text(title.get(lang))}", start, end, f"DTSTAMP:{stamp}",
+    lines = [f"SUMMARY:{escape_text(summary_of(event, lang))}", start, end, f"DTSTAMP:{stamp}",
              f"UID:{escape_text(f'{uid or event.id}@{uid_domain}')}",
              *([original] if original else ()), "SEQUENCE:0", *(recurrence or ()),
              f"CATEGORIES:{escape_text(event.kind)}",
@@ -347,6 +351,15 @@ def event_component(event: PlannedEvent, uid_domain: str, stamp: str,
                                            f"DESCRIPTION:{escape_text(reminder)}",
                                            f"TRIGGER:{alarm_trigger(event, event.alarm_days)}"]))
     return Component("VEVENT", lines, alarms)
+
+
+def summary_of(event: PlannedEvent, lang: str) -> str:
+    """The title a calendar shows: in "en+es", both languages when they fit a sidebar
+    (BILINGUAL_TITLE characters), else the English one; the Spanish title then opens the
+    Spanish block of the description."""
+    title = title_of(event)
+    both = title.get(lang)
+    return title.en if lang == "en+es" and len(both) > BILINGUAL_TITLE else both
 
 
 def title_of(event: PlannedEvent) -> Text:

@@ -183,7 +183,10 @@ def test_bilingual_descriptions_are_the_english_block_then_the_spanish_block(
         runner: CliRunner) -> None:
     both, english, spanish = (descriptions(runner, lang) for lang in ("en+es", "en", "es"))
     for event_id, text in both.items():
-        assert text == f"{english[event_id]}\n\n{spanish[event_id]}", event_id
+        assert text.startswith(f"{english[event_id]}\n\n") and text.endswith(spanish[event_id])
+        # the Spanish title opens the Spanish block when the title shows only English
+        between = text[len(english[event_id]) + 2:-len(spanish[event_id])]
+        assert between == "" or between.count("\n") == 1 and between.endswith("\n"), event_id
     ninth = english["roundtable.biennial.c2.executive_session"].splitlines()
     assert ninth[0].startswith("The tri-chairs review")  # what, then why
     assert ninth[1].startswith("Why this date: ")
@@ -250,3 +253,19 @@ def test_spanish_descriptions_have_no_english_codes(runner: CliRunner) -> None:
         assert code not in text, code
     summaries = {str(e["SUMMARY"]) for e in titles.walk("VEVENT")}
     assert "Aprobado (Senado de la República): Fuerzas Amigas 2025" in summaries
+
+
+def test_bilingual_titles_fit_a_sidebar_and_long_ones_keep_spanish_in_the_description(
+        runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["generate", "-o", "-", "--today", TODAY.isoformat(),
+                                 "--lang", "en+es"])
+    events = {str(e["X-PLANNER-ID"]): e
+              for e in Calendar.from_ical(result.stdout_bytes).walk("VEVENT")}
+    assert max(len(str(e["SUMMARY"])) for e in events.values()) <= 132  # the longest English
+    ninth = events["roundtable.biennial.c2.executive_session"]
+    assert str(ninth["SUMMARY"]) == \
+        "BMCR: Executive session (9th) / Mesa Redonda: Sesión ejecutiva (n.º 9)"
+    window = events["deployment.sof_2025.phase1"]
+    assert str(window["SUMMARY"]).startswith("Deployment window: Strengthening the Capacity")
+    spanish_block = str(window["DESCRIPTION"]).split("\n\n")[1]
+    assert spanish_block.startswith("Ventana de despliegue: Fortalecimiento de las Capacidades")

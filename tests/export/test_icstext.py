@@ -26,6 +26,7 @@ from planner.export.ics import (
     calendar_bytes,
     describe,
     event_component,
+    summary_of,
     title_of,
 )
 from planner.export.icstext import (
@@ -60,7 +61,7 @@ def icalendar_event(event: PlannedEvent, party_names: dict[str, Text], lang: str
         component.add("dtstart", event.start)
         last = event.end if event.precision is Precision.DAY else event.start  # a marker
         component.add("dtend", last + dt.timedelta(days=1))
-    component.add("summary", title_of(event).get(lang))
+    component.add("summary", summary_of(event, lang))
     if event.location:
         component.add("location", event.location.get(lang))
     component.add("description", describe(event, party_names, lang))
