@@ -23,7 +23,7 @@ from planner.resources import default_schedule
 from .conftest import move_meetings, remove_calls
 
 MEETING = "talks.yearly.c1.meeting@publish.planner"
-CALL = "talks.yearly.c1.call@publish.planner"
+CALL = "talks.yearly.c2.call@publish.planner"  # in 2027: ahead of TODAY
 
 
 def generate(schedule: Path, output: Path) -> Result:
@@ -77,7 +77,9 @@ def test_a_damaged_previous_file_keeps_the_state_of_every_readable_event(
     remove_calls(small)
     result = generate(small, out)
     assert result.exit_code == 0, result.output
-    assert "3 cancelled" in result.stderr  # the calls left the plan: their cancellations are sent
+    # the calls left the plan: the cancellations of the two still ahead are sent (the 2026
+    # one is over on TODAY, so it is dropped)
+    assert "2 cancelled, 1 past" in result.stderr
     after = events(out)
     assert str(after[CALL]["STATUS"]) == "CANCELLED" and int(after[CALL]["SEQUENCE"]) == 1
     # the moved meeting keeps counting from the damaged file (1, or 2 where its bytes changed)
@@ -87,9 +89,9 @@ def test_a_damaged_previous_file_keeps_the_state_of_every_readable_event(
 
 
 @pytest.mark.parametrize(("old", "new"), [
-    (b"DTSTART;TZID=America/Denver:2026", b"DTSTART;TZID=America/Denver:9999"),
-    (b"DTSTART;TZID=America/Denver:2026", b"DTSTART;TZID=America/Denver:0001"),
-    (b"DTEND;TZID=America/Denver:2026", b"DTEND;TZID=America/Denver:9999"),
+    (b"DTSTART;TZID=America/Denver:2027", b"DTSTART;TZID=America/Denver:9999"),
+    (b"DTSTART;TZID=America/Denver:2027", b"DTSTART;TZID=America/Denver:0001"),
+    (b"DTEND;TZID=America/Denver:2027", b"DTEND;TZID=America/Denver:9999"),
 ])
 def test_an_event_dated_9999_or_0001_is_skipped_with_a_warning(
         old: bytes, new: bytes, small: Path, tmp_path: Path) -> None:
@@ -100,7 +102,8 @@ def test_an_event_dated_9999_or_0001_is_skipped_with_a_warning(
     result = generate(small, out)
     assert result.exit_code == 0, result.output
     assert "1 events could not be read" in result.stderr
-    assert "2 cancelled" in result.stderr  # the other calls' cancellations are still sent
+    # the 2028 call's cancellation is still sent (the 2026 one is over on TODAY: dropped)
+    assert "1 cancelled, 1 past" in result.stderr
     assert generate(small, out).exit_code == 0  # and every later run works too
 
 
