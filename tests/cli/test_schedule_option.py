@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL
 
 from planner.cli import cli
-from tests.conftest import MINIMAL
 
 TODAY = ["--today", "2026-11-23"]
 SCHEDULE_COMMANDS = ["generate", "validate", "list", "explain", "check", "compare", "timeline",

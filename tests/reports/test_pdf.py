@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-
-from tests.conftest import require_binary
+from conftest import require_binary
 
 Run = Callable[..., Result]
 
