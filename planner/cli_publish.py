@@ -98,7 +98,7 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
       planner publish --url https://dav.example.org/cal/alice/plan/ --user alice --dry-run
       PLANNER_CALDAV_PASSWORD=... planner publish --url URL --user alice --party SEDENA
     """
-    from planner.export import caldav
+    from planner.export import caldav, publish_record
     from planner.export.split import select
 
     calendar_url = caldav.check_url(url)
@@ -112,6 +112,10 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
         click.echo(f"warning: the password goes to {host} over plain http", err=True)
     connection = caldav.CalendarConnection(calendar_url, user, password, insecure=insecure,
                                            deadline=timeout)
+    record_path = publish_record.record_path(calendar_url)
+    record, damaged = publish_record.load(record_path)
+    if damaged:
+        click.echo(damaged, err=True)
     try:
         remote = connection.read(loaded.uid_domain)  # first: its dates are published ones
         published = {} if replan else caldav.published_days(remote)
@@ -121,15 +125,20 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
         stamp = build_stamp()
         fresh = caldav.fresh_events(plan, events, stamp=stamp, party_names=_party_names(loaded),
                                     lang=lang)
-        sync = caldav.plan_sync(remote, fresh, connection.url, stamp)
+        sync = caldav.plan_sync(remote, fresh, connection.url, stamp, record)
         report = caldav.dry_run(sync) if dry_run else _apply(connection, sync)
     except caldav.PublishError as error:
         if error.report is not None:
             _print(error.report, calendar_url, dry_run)
+            if not dry_run:  # what was written before it stopped is on the server
+                _remember(record_path, calendar_url, record,
+                          caldav.published_sequences(remote, error.report))
         # Messages are built from status codes, the host and the user, never from a secret:
         # nothing to redact (replacing the password in them garbled text and revealed it).
         click.echo(f"planner: {error.message}", err=True)
         ctx.exit(error.exit_status)
+    if not dry_run:
+        _remember(record_path, calendar_url, record, caldav.published_sequences(remote, report))
     _print(report, calendar_url, dry_run)
     if report.count("conflict"):
         ctx.exit(1)
@@ -143,6 +152,14 @@ def _apply(connection: CalendarConnection, sync: Sync) -> Report:
         return apply_sync(connection, sync)
     with click.progressbar(length=writes, label="publishing", file=sys.stderr) as bar:
         return apply_sync(connection, sync, progress=lambda _action: bar.update(1))
+
+
+def _remember(path: Path, url: str, record: dict[str, int], published: dict[str, int]) -> None:
+    from planner.export.publish_record import save
+
+    problem = save(path, url, record, published)
+    if problem:
+        click.echo(problem, err=True)
 
 
 def _print(report: Report, url: str, dry_run: bool) -> None:

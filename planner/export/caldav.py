@@ -36,7 +36,7 @@ import netrc
 import signal
 import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ from icalendar import Calendar, Event
 from planner.errors import PlannerError, Problem, Where
 from planner.export.ics import calendar_bytes, event_components, sort_key
 from planner.export.icstext import Component, read_components, serialize
+from planner.export.publish_record import event_key, sequences
 from planner.export.split import safe_name
 from planner.export.state import PLANNER_ID
 from planner.i18n import Text
@@ -304,8 +305,14 @@ def _action(verb: str, component: Event | None, uid: str, **extra: Any) -> Actio
 
 
 def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: str,
-              stamp: dt.datetime) -> Sync:
-    """Decide every create, update and delete from one read of the calendar (see module)."""
+              stamp: dt.datetime, record: Mapping[str, int] | None = None) -> Sync:
+    """Decide every create, update and delete from one read of the calendar (see module).
+
+    `record` is the SEQUENCE last published per event key (planner.export.publish_record):
+    an event re-created after someone deleted it continues from it, and no SEQUENCE goes
+    below it.
+    """
+    record = record or {}
     utc = stamp.astimezone(dt.UTC)
     by_uid: dict[str, Remote] = {}
     for item in remote:
@@ -318,7 +325,8 @@ def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: st
         there = by_uid.get(uid)
         if there is None or there.component is None:
             href = urljoin(calendar_url, quote(safe_name(uid)) + ".ics")
-            body = resource_body(*[_stamped(c, 0, utc, modified=False) for c in group])
+            sequence = _recorded(record, group) + 1
+            body = resource_body(*[_stamped(c, sequence, utc, modified=False) for c in group])
             actions.append(_action("create", component, uid, href=href, body=body))
             continue
         theirs = users_overrides(there)
@@ -341,7 +349,7 @@ def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: st
                                           f"(RECURRENCE-ID {moved}); updating the series "
                                           "would drop it, so it is left alone"))
         else:
-            sequence = sequence_of(there.component) + 1
+            sequence = max(sequence_of(there.component), _recorded(record, group)) + 1
             body = resource_body(*[_stamped(c, sequence, utc, modified=True) for c in group])
             actions.append(_action("update", component, uid, href=there.href, etag=there.etag,
                                    body=body))
@@ -359,6 +367,22 @@ def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: st
             actions.append(_action("delete", item.component, item.uid, href=item.href,
                                    etag=item.etag))
     return Sync(tuple(actions), foreign)
+
+
+def _recorded(record: Mapping[str, int], group: Iterable[Event]) -> int:
+    """The highest SEQUENCE the record holds for these VEVENTs, -1 when it knows none."""
+    return max((record.get(event_key(c), -1) for c in group), default=-1)
+
+
+def published_sequences(remote: Iterable[Remote], report: Report) -> dict[str, int]:
+    """The SEQUENCE of each of planner's events now on the server, as far as this run knows:
+    those it read, then those it wrote (the writes win, being later)."""
+    found = sequences(c for item in remote if item.ours and item.component is not None
+                      for c in (item.component, *item.overrides))
+    for action in report.done:
+        if action.verb in ("create", "update"):
+            found.update(sequences(Calendar.from_ical(action.body).walk("VEVENT")))
+    return found
 
 
 def _edited(component: Event) -> str:

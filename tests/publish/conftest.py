@@ -98,6 +98,13 @@ class Radicale:
         return str(calendar.url)
 
 
+@pytest.fixture(autouse=True)
+def _state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """publish keeps its record (planner.export.publish_record) in a temp folder, never in
+    the real ~/.local/state."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture(scope="module")
 def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radicale]:
     server = Radicale(tmp_path_factory.mktemp("radicale"))
