@@ -229,6 +229,8 @@ def theater_toml(scale: float, tight: bool = False) -> str:
     w(f"calendar_name = {_q('Theater security cooperation (planner benchmark)')}")
     w('uid_domain = "theater.planner"')
     w(f"from = {HORIZON[0]}\nto = {HORIZON[1]}\n")
+    for line in ("domain-control", "institutional-strengthening"):
+        w(f"[lines_of_effort.{line}]\nname = {_q(line.replace('-', ' ').capitalize())}\n")
     w("[days]\nholidays = []                    # each forum avoids its own parties' holidays")
     w('weekend = ["sat", "sun"]')
     latin = [countries[c][0] for c in used if countries[c][2].startswith("America/")]

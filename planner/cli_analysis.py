@@ -13,6 +13,7 @@ from planner.cli import (
     PlannerCommand,
     _load,
     fit_width,
+    lang_option,
     plural,
     schedule_option,
     today,
@@ -72,12 +73,14 @@ def check(schedule: Path | None, today_date: dt.datetime | None, width: int | No
 @click.option("--from", "from_date", type=click.DateTime(["%Y-%m-%d"]), help="First day counted.")
 @click.option("--to", "to_date", type=click.DateTime(["%Y-%m-%d"]), help="Last day counted.")
 @_today_option
+@lang_option
 @version_option
 def compare(schedule: Path | None, other: Path | None, overrides: tuple[str, ...],
             from_date: dt.datetime | None, to_date: dt.datetime | None,
-            today_date: dt.datetime | None) -> None:
-    """Compare two plans: executive sessions, exercise visits, leader trips and days away per
-    year, and events per forum.
+            today_date: dt.datetime | None, lang: str) -> None:
+    """Compare two plans: the headline activities (the schedule's plan.headline_kinds, e.g.
+    executive sessions and exercise visits), leader trips and days away per year, and events
+    per forum.
 
     The plan of the schedule (-s, default: the built-in one) against the plan of OTHER.toml,
     or against the same schedule changed by --set.
@@ -102,7 +105,7 @@ def compare(schedule: Path | None, other: Path | None, overrides: tuple[str, ...
     names = (Path(left.path).name, Path(right.path).name if other is not None else "changed")
     on = _on(today_date)
     plans = [_plan_between(s, from_date, to_date, on) for s in (left, right)]
-    click.echo(compare_table(figures(left, plans[0]), figures(right, plans[1]), names))
+    click.echo(compare_table(figures(left, plans[0]), figures(right, plans[1]), names, lang))
 
 
 def _plan_between(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,

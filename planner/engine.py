@@ -69,7 +69,8 @@ def _make_plan(schedule: Schedule, today: dt.date, horizon: tuple[dt.date, dt.da
     kept = sorted((e for e in events if e.end >= first and e.start <= last),
                   key=attrgetter("start", "id"))
     return Plan(schedule.name, schedule.calendar_name, schedule.uid_domain, (first, last),
-                tuple(kept), tuple(warnings), _moved_notes(attempt, events, published))
+                tuple(kept), tuple(warnings), _moved_notes(attempt, events, published),
+                schedule.program)
 
 
 def _moved_notes(attempt: Attempt, events: list[PlannedEvent],

@@ -8,7 +8,7 @@ from enum import Enum
 
 from planner.errors import Problem, Where
 from planner.i18n import Localized, Text
-from planner.schedule.model import Precision
+from planner.schedule.model import Precision, Program
 
 
 class Status(Enum):
@@ -98,6 +98,7 @@ class Plan:
     events: tuple[PlannedEvent, ...]
     warnings: tuple[Problem, ...]
     notes: tuple[str, ...] = ()  # published events that had to move, and why
+    program: Program = Program()  # lines of effort, chairs and headline kinds, for reports
 
     def event(self, event_id: str) -> PlannedEvent | None:
         """The event with this id; a series id gives the series' first occurrence."""

@@ -1,9 +1,9 @@
-"""The Annual Plan of Activities (APA): a year's activities by line of effort, for the tri-chairs.
+"""The Annual Plan of Activities (APA): a year's activities by line of effort, for the chairs.
 
-Every event that touches the year is listed once, under its line of effort (domain
-awareness, domain control, institutional strengthening) or under "Other activities" when
-it has none, in date order, numbered "2.3" (line 2, third activity). A line with nothing in
-it says so: a gap is something the tri-chairs should see. Formats: Markdown, HTML, CSV.
+Every event that touches the year is listed once, under its line of effort (the schedule
+declares them, in order, under [lines_of_effort]) or under "Other activities" when it has
+none, in date order, numbered "2.3" (line 2, third activity). A line with nothing in it says
+so: a gap is something the chairs should see. Formats: Markdown, HTML, CSV.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from planner.export.labels import OTHER_LINE, label, line_label, span_text, stat
 from planner.export.svgdraw import FONT, esc
 from planner.export.tabular import csv_text
 from planner.plan import Plan, PlannedEvent
-from planner.schedule.model import LINES_OF_EFFORT
+from planner.schedule.model import LineOfEffort
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv"}
 _COLUMNS = ("number", "activity", "dates", "place", "participants", "status")
@@ -25,22 +25,25 @@ _COLUMNS = ("number", "activity", "dates", "place", "participants", "status")
 class Line:
     """One line of effort and its activities of the year, in date order."""
 
-    id: str  # one of LINES_OF_EFFORT, or "other"
+    id: str  # a declared line's id, or "other"
     number: int
     events: tuple[PlannedEvent, ...]
+    declared: LineOfEffort | None = None  # None: the activities without a line
 
 
 def lines_of_effort(plan: Plan, year: int) -> list[Line]:
-    """The year's events grouped by line of effort, in the order of LINES_OF_EFFORT, then other."""
+    """The year's events grouped by the schedule's lines of effort, in its order, then other."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     events = sorted((e for e in plan.events if e.start <= last and e.end >= first),
                     key=lambda e: (e.start, e.id))
-    known = (*LINES_OF_EFFORT, OTHER_LINE)
-    grouped: dict[str, list[PlannedEvent]] = {line: [] for line in known}
+    declared: dict[str, LineOfEffort | None] = {line.id: line for line in plan.program.lines_of_effort}
+    declared[OTHER_LINE] = None
+    grouped: dict[str, list[PlannedEvent]] = {line: [] for line in declared}
     for event in events:
-        grouped[event.line_of_effort if event.line_of_effort in LINES_OF_EFFORT else OTHER_LINE] \
+        grouped[event.line_of_effort if event.line_of_effort in declared else OTHER_LINE] \
             .append(event)
-    return [Line(line, number, tuple(grouped[line])) for number, line in enumerate(known, start=1)]
+    return [Line(line, number, tuple(grouped[line]), declared[line])
+            for number, line in enumerate(declared, start=1)]
 
 
 def _rows(line: Line, lang: str) -> list[tuple[str, ...]]:
@@ -53,15 +56,17 @@ def _rows(line: Line, lang: str) -> list[tuple[str, ...]]:
 
 def _title(plan: Plan, year: int, lang: str) -> tuple[str, str]:
     count = sum(len(line.events) for line in lines_of_effort(plan, year))
-    return (label("apa", lang, year=year),
-            label("apa_intro", lang, name=plan.name.get(lang), count=count))
+    chairs = plan.program.chairs
+    intro = (label("apa_intro_chairs", lang, name=plan.name.get(lang), count=count, chairs=chairs)
+             if chairs else label("apa_intro", lang, name=plan.name.get(lang), count=count))
+    return label("apa", lang, year=year), intro
 
 
 def apa_markdown(plan: Plan, year: int, lang: str = "en") -> str:
     heading, intro = _title(plan, year, lang)
     out = [f"# {_md(heading)}", "", _md(intro)]
     for line in lines_of_effort(plan, year):
-        out += ["", f"## {line.number}. {_md(line_label(line.id, lang))}", ""]
+        out += ["", f"## {line.number}. {_md(line_label(line.declared, lang))}", ""]
         rows = _rows(line, lang)
         if not rows:
             out.append(f"*{_md(label('apa_none', lang))}*")
@@ -82,7 +87,7 @@ def apa_html(plan: Plan, year: int, lang: str = "en") -> str:
            f"<title>{esc(heading)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            "<main>", f"<h1>{esc(heading)}</h1>", f"<p>{esc(intro)}</p>"]
     for line in lines_of_effort(plan, year):
-        out.append(f"<section><h2>{line.number}. {esc(line_label(line.id, lang))}</h2>")
+        out.append(f"<section><h2>{line.number}. {esc(line_label(line.declared, lang))}</h2>")
         rows = _rows(line, lang)
         if not rows:
             out.append(f'<p class="none">{esc(label("apa_none", lang))}</p></section>')
@@ -101,7 +106,7 @@ def apa_csv(plan: Plan, year: int, lang: str = "en") -> str:
     rows = [[label("line_of_effort", lang), *(label(c, lang) for c in _COLUMNS), label("id", lang)]]
     for line in lines_of_effort(plan, year):
         for row, event in zip(_rows(line, lang), line.events, strict=True):
-            rows.append([line_label(line.id, lang), *row, event.id])
+            rows.append([line_label(line.declared, lang), *row, event.id])
     return csv_text(rows)
 
 

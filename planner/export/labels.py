@@ -14,6 +14,7 @@ from functools import cache
 from planner.days.names import calendar, name_in
 from planner.i18n import N_, Phrase, Text, deferred, fixed, month_name
 from planner.plan import PlannedEvent, Status
+from planner.schedule.model import LineOfEffort
 
 LABELS: dict[str, str] = {
     "timeline": N_("Timeline"),
@@ -67,8 +68,9 @@ LABELS: dict[str, str] = {
     "line_of_effort": N_("Line of effort"),
     "id": N_("Event id"),
     "apa": N_("Annual Plan of Activities {year}"),
-    "apa_intro": N_("{name}: {count} activities, grouped by line of effort, for validation "
-                   "by the tri-chairs."),
+    "apa_intro": N_("{name}: {count} activities, grouped by line of effort."),
+    "apa_intro_chairs": N_("{name}: {count} activities, grouped by line of effort, for "
+                           "validation by {chairs}."),
     "apa_none": N_("No activities in this line of effort."),
     "agenda": N_("Agenda {year}"),
     "agenda_party": N_("Agenda {year} — {party}"),
@@ -106,12 +108,7 @@ STATUS_WORDS: dict[Status, Phrase] = {
     Status.FIXED: deferred("fixed"), Status.DEADLINE: deferred("deadline")}
 
 OTHER_LINE = "other"
-LINES: dict[str, str] = {
-    "domain-awareness": N_("Domain awareness"),
-    "domain-control": N_("Domain control"),
-    "institutional-strengthening": N_("Institutional strengthening"),
-    OTHER_LINE: N_("Other activities"),
-}
+OTHER_ACTIVITIES = N_("Other activities")
 
 def label(key: str, lang: str = "en", **values: object) -> str:
     """A fixed word or phrase of the reports in `lang`, with `{name}` fields filled."""
@@ -127,8 +124,9 @@ def status_label(status: Status, lang: str = "en") -> str:
     return fixed(STATUSES[status]).get(lang)
 
 
-def line_label(line: str, lang: str = "en") -> str:
-    return fixed(LINES.get(line or OTHER_LINE, LINES[OTHER_LINE])).get(lang)
+def line_label(line: LineOfEffort | None, lang: str = "en") -> str:
+    """A declared line of effort's name, or "Other activities" for activities without one."""
+    return line.name.get(lang) if line is not None else fixed(OTHER_ACTIVITIES).get(lang)
 
 
 def month_abbr(month: int, lang: str = "en") -> str:

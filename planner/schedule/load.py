@@ -20,7 +20,6 @@ from planner.errors import PlannerError, Problem, Where
 from planner.i18n import Text
 from planner.schedule.locate import Locator, unclosed_since
 from planner.schedule.model import (
-    LINES_OF_EFFORT,
     Activity,
     ApprovingBody,
     Blackout,
@@ -33,9 +32,11 @@ from planner.schedule.model import (
     Forum,
     HeldEvent,
     Leader,
+    LineOfEffort,
     Party,
     Phase,
     Precision,
+    Program,
     Regime,
     Schedule,
     Series,
@@ -292,6 +293,7 @@ class _Loader:
         self.problems = problems
         self.countries = supported_countries()
         self.leader_ids: set[str] = set()
+        self.line_ids: list[str] = []
 
     # -- helpers ---------------------------------------------------------------------------
     def _id(self, table: Table, value: str) -> str:
@@ -350,7 +352,11 @@ class _Loader:
             self.problems.add(plan.key("uid_domain"), f"{uid_domain!r} is not a domain name",
                               "use letters, digits, '.' and '-', e.g. roundtable.example.org")
         span = self._span(plan, "from", "to")
+        chairs = plan.localized("chairs", default="")
+        headline_kinds = plan.texts("headline_kinds") if plan.has("headline_kinds") else None
         plan.finish()
+        lines = tuple(self.line_of_effort(lid, t) for lid, t in root.named_tables("lines_of_effort"))
+        self.line_ids = [line.id for line in lines]
         days = self.days(root.table("days") or Table({}, "days", self.problems))
         parties = tuple(self.party(pid, t) for pid, t in root.named_tables("parties"))
         venues = tuple(self.venue(vid, t) for vid, t in root.named_tables("venues"))
@@ -371,8 +377,19 @@ class _Loader:
                             for did, t in root.named_tables("deployments"))
         root.finish()
         first, last = span or (EARLIEST, EARLIEST)
+        program = Program(lines, chairs, self._headline_kinds(plan, headline_kinds, forums))
         return Schedule(name, title, calendar_name, uid_domain, first, last, days, parties,
-                        venues, forums, exercises, bodies, deployments, leaders)
+                        venues, forums, exercises, bodies, deployments, leaders, program)
+
+    def _headline_kinds(self, plan: Table, declared: tuple[str, ...] | None,
+                        forums: tuple[Forum, ...]) -> tuple[str, ...]:
+        """The declared headline kinds, each used by an activity; by default every kind of a
+        forum's activities, in the order of the file."""
+        used = [activity.kind for forum in forums for activity in forum.activities]
+        if declared is None:
+            return tuple(dict.fromkeys(used))
+        self._refs(plan, "headline_kinds", declared, set(used), "activity kind")
+        return declared
 
     def days(self, table: Table) -> DayRules:
         holidays = self._countries(table, "holidays")
@@ -412,6 +429,11 @@ class _Loader:
         travel_days = table.integer("travel_days", 0, 30, default=2)
         table.finish()
         return Leader(self._id(table, leader_id), name, party, travel_days, table.where)
+
+    def line_of_effort(self, line_id: str, table: Table) -> LineOfEffort:
+        line = LineOfEffort(self._id(table, line_id), table.localized("name"), table.where)
+        table.finish()
+        return line
 
     def party(self, party_id: str, table: Table) -> Party:
         party = Party(self._id(table, party_id), table.localized("name"),
@@ -585,9 +607,10 @@ class _Loader:
 
     def _line_of_effort(self, table: Table) -> str:
         value = table.text("line_of_effort", default="")
-        if value and value not in LINES_OF_EFFORT:
-            self.problems.add(table.key("line_of_effort"), f"unknown line of effort {value!r}",
-                              f"use one of: {', '.join(LINES_OF_EFFORT)}")
+        if value and value not in self.line_ids:
+            hint = (f"use one of: {', '.join(self.line_ids)}" if self.line_ids else
+                    f"declare it as [lines_of_effort.{value}] with a name")
+            self.problems.add(table.key("line_of_effort"), f"unknown line of effort {value!r}", hint)
             return ""
         return value
 

@@ -11,7 +11,6 @@ from planner.errors import Where
 from planner.i18n import Text
 
 NOWHERE = Where("<built-in>")
-LINES_OF_EFFORT = ("domain-awareness", "domain-control", "institutional-strengthening")
 
 
 class Precision(Enum):
@@ -76,6 +75,24 @@ class DayRules:
 
 
 @dataclass(frozen=True, slots=True)
+class LineOfEffort:
+    """A strand of the program's work; the Annual Plan of Activities groups activities by it."""
+
+    id: str
+    name: Text
+    where: Where = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """What the schedule says about the program as a whole, for reports and comparisons."""
+
+    lines_of_effort: tuple[LineOfEffort, ...] = ()  # in the order the APA lists them
+    chairs: Text = Text("")  # who validates the APA, e.g. "the tri-chairs"
+    headline_kinds: tuple[str, ...] = ()  # the kinds of activity compare counts and reports stress
+
+
+@dataclass(frozen=True, slots=True)
 class Leader:
     """A person or position who cannot be in two places at once."""
 
@@ -124,7 +141,7 @@ class Activity:
     during_exercise: tuple[str, ...]  # exercise categories it must fall inside; empty: none
     numbered: bool
     description: Text
-    line_of_effort: str  # "" or one of LINES_OF_EFFORT, for the Annual Plan of Activities
+    line_of_effort: str  # "" or the id of a declared line of effort, for the APA
     leaders: tuple[str, ...] = ()  # leader ids who attend
     remote: bool = False  # a call: leaders attend without travelling
     spacing: tuple[Spacing, ...] = ()
@@ -302,6 +319,7 @@ class Schedule:
     approving_bodies: tuple[ApprovingBody, ...]
     deployments: tuple[DeploymentWindow, ...]
     leaders: tuple[Leader, ...] = ()
+    program: Program = Program()
     # Lookups by id, made once: planning asks for venues and parties thousands of times.
     _venues: dict[str, Venue] = field(init=False, repr=False, compare=False)
     _parties: dict[str, Party] = field(init=False, repr=False, compare=False)

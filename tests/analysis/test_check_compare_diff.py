@@ -31,13 +31,13 @@ def test_compare_24_against_12_month_cycle_on_the_default_schedule(runner):
     assert result.exit_code == 0, result.output
     rows = _rows(result.stdout)
     for year in ("2024", "2026", "2028"):
-        assert rows[("executive sessions", year)] == (1, 1)
-        assert rows[("exercise visits", year)] == (0, 0)
+        assert rows[("Executive session", year)] == (1, 1)
+        assert rows[("Visit to a combined exercise", year)] == (0, 0)
     for year in ("2025", "2027", "2029"):
-        assert rows[("executive sessions", year)] == (0, 1)
-        assert rows[("exercise visits", year)] == (1, 0)
-    assert rows[("executive sessions", "total")] == (3, 6)
-    assert rows[("exercise visits", "total")] == (3, 0)
+        assert rows[("Executive session", year)] == (0, 1)
+        assert rows[("Visit to a combined exercise", year)] == (1, 0)
+    assert rows[("Executive session", "total")] == (3, 6)
+    assert rows[("Visit to a combined exercise", "total")] == (3, 0)
     # Executive sessions alternate Colorado Springs / Mexico City; visits go to Mexico:
     # more sessions mean more trips for the tri-chairs.
     assert rows[("leader trips", "total")] == (16, 18)
