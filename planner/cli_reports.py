@@ -268,9 +268,8 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
         lang: str, force: bool) -> None:
     """Write the Annual Plan of Activities of YEAR, grouped by line of effort.
 
-    Every activity of the year with its dates, place, participants and status, under
-    domain awareness, domain control, institutional strengthening or other activities:
-    what the tri-chairs validate.
+    Every activity of the year with its dates, place, participants and status, under the
+    schedule's lines of effort (then other activities): what its chairs validate.
 
     \b
     Examples:
