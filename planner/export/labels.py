@@ -41,6 +41,7 @@ LABELS: dict[str, str] = {
     "body_deadline": N_("{body} approval deadline"),
     "body_request": N_("Request to {body} due"),
     "imprecise": N_("Date known only to the month or year"),
+    "unrecorded": N_("Over, with no record of being held"),
     "projected": N_("Projected window"),
     "entry": N_("Entry"),
     "exit": N_("Exit"),

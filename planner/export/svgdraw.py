@@ -17,7 +17,7 @@ PHASE_FILLS = (("#dbe7f6", "#1f4e9c"), ("#fbe8c6", "#8a5200"), ("#e2f0da", "#2e6
 KIND_STYLE: dict[str, tuple[str, float, str]] = {
     "executive-session": ("diamond", 10, "#1f4e9c"),
     "exercise-visit": ("triangle", 10, "#c4561b"),
-    "vtc": ("circle", 4.5, "#23867a"),
+    "vtc": ("screen", 5, "#23867a"),  # a call, not a meeting: unlike the staff talks' dot
     "working-group": ("circle", 7, "#6d3a96"),
     "workshop": ("square", 6.5, "#2e7d32"),
     "exercise": ("bar", 0, "#4f7a28"),
@@ -82,7 +82,8 @@ def text(x: float, y: float, content: str, cls: str, *, anchor: str = "start",
 
 
 def _attrs(attrs: dict[str, str | float]) -> str:
-    return "".join(f' {key.replace("_", "-")}="{num(value) if isinstance(value, float | int) else value}"'
+    """Keyword attributes as SVG ones: fill_opacity -> fill-opacity, class_ -> class."""
+    return "".join(f' {key.rstrip("_").replace("_", "-")}="{num(value) if isinstance(value, float | int) else value}"'
                    for key, value in attrs.items())
 
 
@@ -104,9 +105,12 @@ def bar(x1: float, x2: float, cy: float, fill: str, projected: bool) -> str:
             f'fill="{fill}"/>')
 
 
-def shape(kind: str, cx: float, cy: float, r: float, fill: str) -> str:
-    """A mark centred on (cx, cy): diamond, triangle, square, flag, check, tick, ring or circle."""
-    edge = 'stroke="#ffffff" stroke-width="1.2"'
+def shape(kind: str, cx: float, cy: float, r: float, fill: str, hollow: bool = False) -> str:
+    """A mark centred on (cx, cy): diamond, triangle, square, screen, flag, check, tick, ring or
+    circle; `hollow` draws the outline only (an event that is over with no record)."""
+    edge, ink = 'stroke="#ffffff" stroke-width="1.2"', fill
+    if hollow:
+        edge, fill = f'stroke="{ink}" stroke-width="2"', "#ffffff"
     if kind == "diamond":
         return (f'<path d="M{num(cx)} {num(cy - r)}L{num(cx + r)} {num(cy)}L{num(cx)} {num(cy + r)}'
                 f'L{num(cx - r)} {num(cy)}Z" fill="{fill}" {edge}/>')
@@ -116,6 +120,11 @@ def shape(kind: str, cx: float, cy: float, r: float, fill: str) -> str:
     if kind == "square":
         return (f'<rect x="{num(cx - r)}" y="{num(cy - r)}" width="{num(2 * r)}" height="{num(2 * r)}" '
                 f'fill="{fill}" {edge}/>')
+    if kind == "screen":  # a monitor on its stand
+        return (f'<rect x="{num(cx - r * 1.2)}" y="{num(cy - r)}" width="{num(2.4 * r)}" '
+                f'height="{num(1.6 * r)}" rx="1.5" fill="{fill}" {edge}/>'
+                f'<path d="M{num(cx - r * 0.6)} {num(cy + r)}h{num(1.2 * r)}" stroke="{ink}" '
+                f'stroke-width="1.6"/>')
     if kind == "flag":
         return (f'<line x1="{num(cx)}" y1="{num(cy - 15)}" x2="{num(cx)}" y2="{num(cy + 9)}" '
                 f'stroke="{fill}" stroke-width="2"/><path d="M{num(cx)} {num(cy - 15)}l11 5l-11 5Z" '

@@ -43,6 +43,11 @@ _PRIORITY = {"executive-session": 0, "exercise-visit": 0, "approval-deadline": 1
              "deployment": 2, "request-deadline": 3, "approval": 4, "request": 5}
 _UNLABELLED = {"vtc", "task", "staff-talks"}  # small or frequent marks: tooltip only
 _LANES = (23.0, 36.0)  # label baselines below a mark's centre
+# A deployment's request, approval and deadline: drawn on their own line above the window's bar,
+# side by side when their dates are too close to tell apart, so none hides another or the window.
+_MILESTONES = ("request-deadline", "request", "approval", "approval-deadline")
+_MILESTONE_Y = 19.0  # centre of the milestones, from the row's top
+_MILESTONE_GAP = 21.0  # centre to centre: a flag flies 11 to the right of its pole
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +165,6 @@ class _Drawing:
         for _, rows in sections:
             for row in rows:
                 self._row(row)
-        self._recess_shading([row for _, rows in sections for row in rows])
         self._today(strip, bottom)
         height = int(self._legend(bottom + 26) + 18)
         rows = [row for _, section in sections for row in section]
@@ -262,7 +266,7 @@ class _Drawing:
             deployments.append(_Row("deployment", window.id,
                                     draw.wrap(window.title.get(lang), 13, LABEL_W - 30, 2, True),
                                     [" · ".join(facts)],
-                                    by_row.get(("deployments", window.id), []), 26))
+                                    by_row.get(("deployments", window.id), []), 44))
         sections = [(label("forums", lang), forums), (label("exercises", lang), exercises),
                     (label("deployments", lang), deployments)]
         return [(heading, rows) for heading, rows in sections if rows]
@@ -297,8 +301,9 @@ class _Drawing:
         parts.append("</g>")
         self.back.extend(parts)
         labels = []
+        milestones = self._milestone_xs(row)
         for event in row.events:
-            candidate = self._mark(row, event)
+            candidate = self._mark(row, event, milestones.get(event.id))
             if candidate is not None:
                 labels.append(candidate)
         for _, _, place in sorted(labels, key=lambda c: (c[0], c[1])):
@@ -322,11 +327,13 @@ class _Drawing:
                     name = window.phase.name.get(self.lang)
                     options = [name]
                     if len(regime.phases) > 1 and index == 0:
-                        options.insert(0, f"{label('cycle_n', self.lang, n=cycle.number)} · {name}")
-                    for option in options:
-                        if draw.text_width(option, 12.5, True) <= x2 - x1 - 12:
-                            self.texts.append(draw.text(x1 + 6, row.y + 14, option, "ph", fill=ink))
-                            break
+                        # The cycle's number matters more than its phase's name when space is short.
+                        number = label("cycle_n", self.lang, n=cycle.number)
+                        options = [f"{number} · {name}", number, str(cycle.number)]
+                    # One phase a cycle repeats one name in every cycle: shown only when it fits.
+                    fitted = _fit(options, x2 - x1 - 12, shorten=len(regime.phases) > 1)
+                    if fitted:
+                        self.texts.append(draw.text(x1 + 6, row.y + 14, fitted, "ph", fill=ink))
                 if len(regime.phases) > 1 and self.scale.first <= cycle.start <= self.scale.last:
                     x = self.scale.x(cycle.start)
                     parts.append(draw.line(x, row.y, x, row.y + row.height, stroke="#5b6472",
@@ -372,18 +379,6 @@ class _Drawing:
                                    anchor="middle"))
         return parts
 
-    def _recess_shading(self, rows: list[_Row]) -> None:
-        """Recesses shown faintly through the deployment rows, where they matter."""
-        deployment_rows = [row for row in rows if row.role == "deployment"]
-        for row in rows:
-            if row.body is None or not deployment_rows:
-                continue
-            top = deployment_rows[0].y
-            bottom = deployment_rows[-1].y + deployment_rows[-1].height
-            for x1, x2 in self._recess_spans(row.body):
-                self.grid.append(draw.rect(x1, top, x2 - x1, bottom - top, fill="#5b6472",
-                                           fill_opacity=0.07))
-
     # -- axis, today -----------------------------------------------------------------------
     def _axis(self, top: float, rows_top: float, bottom: float) -> None:
         scale = self.scale
@@ -425,7 +420,23 @@ class _Drawing:
         self.texts.append(draw.text(centre, strip + 12, text, "today", anchor="middle"))
 
     # -- marks -----------------------------------------------------------------------------
-    def _mark(self, row: _Row, event: PlannedEvent) -> tuple[int, float, _Place] | None:
+    def _milestone_xs(self, row: _Row) -> dict[str, float]:
+        """Where a deployment row draws its milestones: at their dates, the earlier ones moved
+        left as far as needed to stand apart from the later ones."""
+        if row.role != "deployment":
+            return {}
+        found = sorted((e for e in row.events if e.kind in _MILESTONES
+                        and self.scale.first <= e.start <= self.scale.last),
+                       key=lambda e: (e.start, _MILESTONES.index(e.kind)))
+        places: dict[str, float] = {}
+        right = float(WIDTH)
+        for event in reversed(found):
+            right = min(self.scale.x(event.start) + self.scale.per_day / 2, right - _MILESTONE_GAP)
+            places[event.id] = right
+        return places
+
+    def _mark(self, row: _Row, event: PlannedEvent,
+              milestone_x: float | None = None) -> tuple[int, float, _Place] | None:
         span = self.scale.clip(event.start, event.end)
         if span is None:
             return None
@@ -433,61 +444,80 @@ class _Drawing:
         cy = row.y + row.mark_y
         shape, size, colour = draw.KIND_STYLE.get(event.kind, draw.OTHER_STYLE)
         fill = draw.HELD if event.status is Status.HELD and shape not in ("check", "ring") else colour
+        unrecorded = event.status is Status.PLANNED and event.end < self.today and shape != "bar"
         parts = []
         cx = (x1 + x2) / 2
+        if milestone_x is not None:  # on the milestone line, joined to its date on the bar's line
+            top = row.y + _MILESTONE_Y
+            parts.append(draw.line(milestone_x, top + 9, cx, cy - 7, stroke=fill, stroke_width=1,
+                                   stroke_dasharray="2 2", class_="lead"))
+            cx, cy_mark = milestone_x, top
+        else:
+            cy_mark = cy
         if shape == "bar":
             projected = event.status is Status.PLANNED
-            parts.append(draw.bar(x1, max(x2, x1 + 3), cy, fill, projected))
+            parts.append(draw.bar(x1, max(x2, x1 + 4), cy, fill, projected))
         else:
             if (event.end - event.start).days > 7:  # known only to the month or the year
-                parts.append(_imprecise(x1, x2, cy, fill))
-            parts.append(draw.shape(shape, cx, cy, size, fill))
+                parts.append(_imprecise(x1, x2, cy_mark, fill))
+            parts.append(draw.shape(shape, cx, cy_mark, size, fill, hollow=unrecorded))
         tooltip = draw.esc(self._tooltip(event))
-        self.marks.append(f'<g class="mark" data-event="{draw.esc(event.id)}"><title>{tooltip}</title>'
-                          + "".join(parts) + "</g>")
-        text = self._mark_label(event)
-        if text is None:
+        record = ' data-record="missing"' if unrecorded else ""
+        self.marks.append(f'<g class="mark" data-event="{draw.esc(event.id)}" '
+                          f'data-kind="{draw.esc(event.kind)}"{record}>'
+                          f'<title>{tooltip}</title>' + "".join(parts) + "</g>")
+        texts = self._mark_label(event)
+        if not texts:
             return None
-        width = draw.text_width(text, 11.5)
-        if shape == "bar":
-            left = min(x1, WIDTH - RIGHT - width)
-        else:
-            left = min(max(cx - width / 2, LABEL_W + 2), WIDTH - 4 - width)
-        left = max(left, LABEL_W + 2)
+
+        def span_of(text: str) -> tuple[float, float]:
+            width = draw.text_width(text, 11.5)
+            if shape == "bar":
+                left = min(x1, WIDTH - RIGHT - width)
+            else:
+                left = min(max(cx - width / 2, LABEL_W + 2), WIDTH - 4 - width)
+            left = max(left, LABEL_W + 2)
+            return left, left + width
 
         def place(target: _Row) -> None:
-            for lane, occupied in enumerate(target.lanes):
-                if all(left > end + 8 or left + width < start - 8 for start, end in occupied):
-                    occupied.append((left, left + width))
-                    self.texts.append(draw.text(left, cy + _LANES[lane], text, "ml"))
-                    return
+            """The longest of the texts that finds a free lane (a host dropped before a label)."""
+            for text in texts:
+                left, right = span_of(text)
+                for lane, occupied in enumerate(target.lanes):
+                    if all(left > end + 8 or right < start - 8 for start, end in occupied):
+                        occupied.append((left, right))
+                        self.texts.append(draw.text(left, cy + _LANES[lane], text, "ml"))
+                        return
 
         return _PRIORITY.get(event.kind, 3), x1, place
 
-    def _mark_label(self, event: PlannedEvent) -> str | None:
+    def _mark_label(self, event: PlannedEvent) -> tuple[str, ...]:
+        """The mark's label, longest first: a meeting's with its host's place, then without."""
         lang = self.lang
         kind = event.kind
         if kind in _UNLABELLED or event.series is not None or event.start_time is not None:
-            return None
+            return ()
         if kind in ("exercise", "deployment"):
-            return span_text(event.start, event.end, lang)
+            return (span_text(event.start, event.end, lang),)
         day = date_text(event.start, lang)
         if kind == "approval-deadline":
-            return f"{label('mark_deadline', lang)} {day}"
+            return (f"{label('mark_deadline', lang)} {day}",)
         if kind == "approval":
-            return f"{label('mark_approved', lang)} {day}"
+            return (f"{label('mark_approved', lang)} {day}",)
         if kind == "request":
-            return f"{label('mark_request', lang)} {day}"
+            return (f"{label('mark_request', lang)} {day}",)
         if kind == "request-deadline":
-            return label("mark_request_by", lang, date=day)
+            return (label("mark_request_by", lang, date=day),)
         when = self._period(event)
         if kind == "exercise-visit":
-            return f"{label('mark_visit', lang)} · {when}"
+            return (f"{label('mark_visit', lang)} · {when}",)
         if kind == "executive-session" and event.number is not None:
-            return label("mark_session", lang, nth=ordinal(event.number).get(lang), when=when)
-        if event.number is not None:
-            return f"{ordinal(event.number).get(lang)} · {when}"
-        return when
+            when = label("mark_session", lang, nth=ordinal(event.number).get(lang), when=when)
+        elif event.number is not None:
+            when = f"{ordinal(event.number).get(lang)} · {when}"
+        if not event.venue:
+            return (when,)
+        return (f"{when} · {self.schedule.venue(event.venue).label.get(lang)}", when)
 
     def _period(self, event: PlannedEvent) -> str:
         """"Aug 2026"; just the year when only the year is known."""
@@ -534,6 +564,9 @@ class _Drawing:
             items.append((draw.bar(0, 22, 0, draw.KIND_STYLE["exercise"][2], True), label("projected", lang)))
         if any(e.status is Status.HELD for e in self.plan.events):
             items.append((draw.shape("diamond", 11, 0, 8, draw.HELD), status_label(Status.HELD, lang)))
+        if any(e.status is Status.PLANNED and e.end < self.today for e in self.plan.events):
+            items.append((draw.shape("diamond", 11, 0, 7, "#5b6472", hollow=True),
+                          label("unrecorded", lang)))
         if any(draw.KIND_STYLE.get(e.kind, draw.OTHER_STYLE)[0] != "bar" and (e.end - e.start).days > 7
                for e in self.plan.events):
             items.append((_imprecise(0, 22, 0, draw.HELD), label("imprecise", lang)))
@@ -555,6 +588,20 @@ class _Drawing:
             self.texts.append(draw.text(x + 32, y, text, "lg"))
             x += width
         return y
+
+
+def _fit(options: list[str], width: float, shorten: bool = True) -> str:
+    """The first option that fits `width` as a phase label, else the first shortened with "…"
+    when a few letters of it fit (a name cut to "Visit y…" still says which phase)."""
+    for option in options:
+        if draw.text_width(option, 12.5, True) <= width:
+            return option
+    if not shorten:
+        return ""
+    cut = options[0]
+    while len(cut) > 3 and draw.text_width(cut + "…", 12.5, True) > width:
+        cut = cut[:-1].rstrip(" ·")
+    return cut + "…" if len(cut) > 3 else ""
 
 
 def _imprecise(x1: float, x2: float, cy: float, colour: str) -> str:

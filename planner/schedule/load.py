@@ -455,7 +455,8 @@ class _Loader:
     def venue(self, venue_id: str, table: Table) -> Venue:
         zone = self._zone(table)
         venue = Venue(self._id(table, venue_id), table.localized("name"),
-                      self._country(table, "country"), zone, table.where)
+                      self._country(table, "country"), zone, table.where,
+                      table.localized("short", default=""))
         table.finish()
         return venue
 

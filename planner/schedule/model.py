@@ -44,6 +44,14 @@ class Venue:
     country: str
     timezone: str  # IANA name, checked against zoneinfo at load time
     where: Where = field(default=NOWHERE, compare=False, repr=False)
+    short: Text = Text("")  # the host's place in few words, for labels; default: the name
+
+    @property
+    def label(self) -> Text:
+        """The short name, else the name up to its first comma ("Mexico City")."""
+        if self.short:
+            return self.short
+        return Text(self.name.en.split(",")[0], (self.name.es or self.name.en).split(",")[0])
 
 
 @dataclass(frozen=True, slots=True)

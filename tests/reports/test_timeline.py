@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from planner import Schedule
+from planner import Schedule, Status, make_plan
 from planner.export.timeline import default_window
 
 Run = Callable[..., Result]
@@ -26,7 +26,7 @@ def write(run: Run, tmp_path: Path, name: str, *args: str) -> str:
 
 
 def tooltip(page: str, event_id: str) -> str:
-    match = re.search(rf'data-event="{re.escape(event_id)}"><title>(.*?)</title>', page, re.S)
+    match = re.search(rf'data-event="{re.escape(event_id)}"[^>]*><title>(.*?)</title>', page, re.S)
     assert match, f"no mark for {event_id}"
     return html.unescape(match.group(1))
 
@@ -168,3 +168,58 @@ def test_help_has_an_example_and_version(run: Run) -> None:
     for command in ("timeline", "agenda", "apa", "export"):
         assert "Example" in run(command, "--help", today=False).output
         assert "planner, version" in run(command, "--version", today=False).output
+
+
+# -- what a reader sees (looked at as a PNG; see also test_timeline_in_chromium.py) ---------------
+def marks(svg: str) -> dict[str, str]:
+    """Each mark's markup after its tooltip, by event id."""
+    return {m.group(1): m.group(2) for m in re.finditer(
+        r'<g class="mark" data-event="([^"]+)"[^>]*>\s*<title>.*?</title>(.*?)</g>', svg, re.S)}
+
+
+def test_past_events_with_no_record_are_hollow(run: Run, tmp_path: Path, roundtable: Schedule) -> None:
+    run("timeline", "-o", str(tmp_path / "t.svg"))
+    svg = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    missing = set(re.findall(r'data-event="([^"]+)" data-kind="[^"]+" data-record="missing"', svg))
+    plan = make_plan(roundtable, today=dt.date(2026, 11, 23), horizon=(dt.date(2024, 1, 1),
+                                                                        dt.date(2029, 12, 31)))
+    over = {e.id for e in plan.events if e.status is Status.PLANNED and e.end < dt.date(2026, 11, 23)
+            and e.kind not in ("exercise", "deployment")}
+    assert "scsw.yearly.c2.workshop" in over and "roundtable.biennial.c2.executive_session" in over
+    assert missing == over
+    drawn = marks(svg)
+    assert 'fill="#ffffff" stroke="#2e7d32"' in drawn["scsw.yearly.c2.workshop"]
+    assert 'fill="#2e7d32"' in drawn["scsw.yearly.c3.workshop"]  # Feb 2027: still ahead
+    assert "Over, with no record of being held" in svg
+
+
+def test_video_calls_and_staff_talks_have_different_marks(run: Run, tmp_path: Path) -> None:
+    run("timeline", "-o", str(tmp_path / "t.svg"))
+    svg = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    kinds = dict(re.findall(r'data-event="([^"]+)" data-kind="([^"]+)"', svg))
+    drawn = marks(svg)
+    call = next(drawn[e] for e, kind in kinds.items() if kind == "vtc")
+    talks = next(drawn[e] for e, kind in kinds.items() if kind == "staff-talks")
+    assert call.split()[0] != talks.split()[0]  # <rect (a screen) against <circle
+
+
+def test_session_labels_name_the_host(run: Run, tmp_path: Path) -> None:
+    run("timeline", "-o", str(tmp_path / "t.svg"))
+    english = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    assert ">9th session · Aug 2026 · Colorado Springs</text>" in english
+    assert ">8th session · Aug 2024 · Mexico City</text>" in english
+    assert ">15th · Oct 2026 · The Pentagon</text>" in english
+    run("timeline", "--lang", "es", "-o", str(tmp_path / "es.svg"))
+    spanish = (tmp_path / "es.svg").read_text(encoding="utf-8")
+    assert ">Sesión n.º 8 · ago 2024 · Ciudad de México</text>" in spanish
+
+
+@pytest.mark.parametrize(("lang", "cycle"), [("en", "Cycle"), ("es", "Ciclo")])
+def test_cycle_labels_stay_in_the_full_view_and_in_spanish(run: Run, tmp_path: Path, lang: str,
+                                                           cycle: str) -> None:
+    for view in (["--full"], ["--from", "2024-01-01", "--to", "2035-12-31"], []):
+        target = tmp_path / f"t{len(view)}.svg"
+        run("timeline", "--lang", lang, *view, "-o", str(target))
+        phases = re.findall(r'class="ph"[^>]*>([^<]*)</text>', target.read_text(encoding="utf-8"))
+        for number in (1, 2, 3):
+            assert any(text.startswith(f"{cycle} {number}") for text in phases), (view, phases)

@@ -7,6 +7,7 @@ drives /usr/bin/chromium directly: no browser is downloaded.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -129,3 +130,70 @@ def test_png_format_is_drawn_by_chromium(run: Run, tmp_path: Path) -> None:
     width, height = pngdecode.size(data)
     assert width == 1600 and 700 < height < 1400
     assert pngdecode.distinct_colours(data, limit=500) > 50
+
+
+# The drawn boxes of a deployment's marks (the dashed lead from a moved milestone to its date
+# left out), by event id, in CSS pixels of the standalone SVG.
+_MARK_BOXES = """() => {
+  const boxes = {};
+  for (const mark of document.querySelectorAll('g.mark[data-event^="deployment."]')) {
+    let box = null;
+    for (const part of mark.children) {
+      if (part.tagName === 'title' || part.classList.contains('lead')) continue;
+      const r = part.getBoundingClientRect();
+      box = box ? {left: Math.min(box.left, r.left), right: Math.max(box.right, r.right),
+                   top: Math.min(box.top, r.top), bottom: Math.max(box.bottom, r.bottom)}
+                : {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+    }
+    boxes[mark.dataset.event] = Object.assign(box, {kind: mark.dataset.kind});
+  }
+  return boxes;
+}"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] \
+        and b["top"] < a["bottom"]
+
+
+def test_a_deployments_request_approval_deadline_and_window_do_not_cover_each_other(
+        browser: Any, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "plan.svg"
+    run("timeline", "-o", str(target))
+    visit = Visit(browser, target)
+    try:
+        boxes = visit.page.evaluate(_MARK_BOXES)
+    finally:
+        visit.close()
+    window = "deployment.fuerzas_amigas_2025."  # Dec 6–14, 2025: approved Dec 2, deadline Dec 4
+    own = {event: box for event, box in boxes.items()
+           if event.startswith(window) and box["kind"] != "deployment"}
+    assert {box["kind"] for box in own.values()} == {"approval", "approval-deadline",
+                                                     "request-deadline"}
+    bar = boxes[window + "phase1"]
+    assert bar["right"] - bar["left"] >= 4, "the 9-day window is visible"
+    for event, box in own.items():
+        assert not _overlap(box, bar), f"{event} covers the window"
+        for other, other_box in own.items():
+            assert other == event or not _overlap(box, other_box), f"{event} covers {other}"
+
+
+def test_recesses_are_not_shaded_through_deployment_rows(browser: Any, run: Run,
+                                                         tmp_path: Path) -> None:
+    target = tmp_path / "plan.svg"
+    run("timeline", "-o", str(target))
+    visit = Visit(browser, target)
+    try:
+        row = visit.page.locator('[data-row="deployment"]').first.bounding_box()
+        # May 10 to Jun 20, 2028: inside the Senate's May–Aug recess, between quarter lines,
+        # and with no deployment event; 2024-01-01..2029-12-31 spans x 300..1572.
+        per_day = (1572 - 300) / 2192
+        left = 300 + (dt.date(2028, 5, 10) - dt.date(2024, 1, 1)).days * per_day
+        right = 300 + (dt.date(2028, 6, 20) - dt.date(2024, 1, 1)).days * per_day
+        assert row is not None
+        shot = visit.page.screenshot(type="png", clip={"x": left, "y": row["y"] + 4,
+                                                       "width": right - left,
+                                                       "height": row["height"] - 8})
+    finally:
+        visit.close()
+    assert all(set(row) == {255} for row in pngdecode.pixels(shot)), "a recess is shaded in the row"
