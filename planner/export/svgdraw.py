@@ -83,7 +83,8 @@ def text(x: float, y: float, content: str, cls: str, *, anchor: str = "start",
 
 def _attrs(attrs: dict[str, str | float]) -> str:
     """Keyword attributes as SVG ones: fill_opacity -> fill-opacity, class_ -> class."""
-    return "".join(f' {key.rstrip("_").replace("_", "-")}="{num(value) if isinstance(value, float | int) else value}"'
+    return "".join(f' {key.rstrip("_").replace("_", "-")}='
+                   f'"{num(value) if isinstance(value, float | int) else value}"'
                    for key, value in attrs.items())
 
 
