@@ -10,13 +10,14 @@ from dateutil.relativedelta import relativedelta
 
 from planner.errors import Problem, Where
 from planner.exercises import all_windows
+from planner.i18n import N_, deferred, translate
 from planner.plan import Plan, PlannedEvent, Status
 from planner.schedule.model import Schedule
 
 
 class Severity(Enum):
-    HARD = "violation"  # the plan cannot stand as it is
-    WARNING = "warning"  # worth a look; the plan still holds
+    HARD = N_("violation")  # the plan cannot stand as it is
+    WARNING = N_("warning")  # worth a look; the plan still holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +25,11 @@ class Finding:
     severity: Severity
     problem: Problem
 
+    def text(self, lang: str = "en") -> str:
+        return f"{translate(lang, self.severity.value)}: {self.problem.text(lang)}"
+
     def __str__(self) -> str:
-        return f"{self.severity.value}: {self.problem}"
+        return self.text()
 
 
 def check_plan(schedule: Schedule, plan: Plan, today: dt.date) -> list[Finding]:
@@ -36,7 +40,7 @@ def check_plan(schedule: Schedule, plan: Plan, today: dt.date) -> list[Finding]:
     findings += _approvals_after_start(schedule)
     findings += _visits_without_exercise(schedule, plan)
     findings += _overdue_tasks(schedule, plan, today)
-    return sorted(findings, key=lambda f: (f.severity is not Severity.HARD, str(f.problem)))
+    return sorted(findings, key=lambda f: (f.severity is not Severity.HARD, f.problem.text()))
 
 
 def _leader_double_bookings(schedule: Schedule, plan: Plan) -> list[Finding]:
@@ -56,8 +60,9 @@ def _leader_double_bookings(schedule: Schedule, plan: Plan) -> list[Finding]:
             if later.start <= earlier.end and Status.HELD in (earlier.status, later.status):
                 where = Where(leader.where.file, f"leaders.{leader_id}", leader.where.line)
                 findings.append(Finding(Severity.HARD, Problem(
-                    where, f"{leader.name.en} is at {earlier.id} and {later.id} on {later.start}",
-                    "correct the held dates, or record who stood in")))
+                    where, deferred("{leader} is at {first} and {second} on {day}", leader=leader.name,
+                                    first=earlier.id, second=later.id, day=later.start),
+                    deferred("correct the held dates, or record who stood in"))))
     return findings
 
 
@@ -139,8 +144,9 @@ def _approvals_after_start(schedule: Schedule) -> list[Finding]:
         if window.approved is not None and window.approved >= window.start:
             where = window.where.inside("approved")
             findings.append(Finding(Severity.HARD, Problem(
-                where, f"approved {window.approved}, on or after the window starts {window.start}",
-                "troops cannot cross before the vote: move the window or correct the date")))
+                where, deferred("approved {approved}, on or after the window starts {start}",
+                                approved=window.approved, start=window.start),
+                deferred("troops cannot cross before the vote: move the window or correct the date"))))
     return findings
 
 
@@ -160,8 +166,9 @@ def _visits_without_exercise(schedule: Schedule, plan: Plan) -> list[Finding]:
                            and event.end <= w.end for e, w in windows):
                     where = Where(activity.where.file, f"forums.{forum.id}.held", activity.where.line)
                     findings.append(Finding(Severity.WARNING, Problem(
-                        where, f"{event.id} on {event.start} visits no exercise under way",
-                        "add the exercise window it visited")))
+                        where, deferred("{event} on {day} visits no exercise under way",
+                                        event=event.id, day=event.start),
+                        deferred("add the exercise window it visited"))))
     return findings
 
 
@@ -177,6 +184,7 @@ def _overdue_tasks(schedule: Schedule, plan: Plan, today: dt.date) -> list[Findi
                 where = (activity.where.inside("tasks") if activity is not None
                          else Where(schedule.path, event.id))
                 findings.append(Finding(Severity.WARNING, Problem(
-                    where, f"{event.id} ({event.title.en}) was due {event.start}",
-                    "check it was done")))
+                    where, deferred("{event} ({task}) was due {day}", event=event.id,
+                                    task=event.title, day=event.start),
+                    deferred("check it was done"))))
     return findings

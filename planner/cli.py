@@ -14,7 +14,7 @@ import click
 from planner import __version__
 from planner.errors import PlannerError, Problem, Where
 from planner.files import WriteFailed
-from planner.i18n import LANGS, lang_from_environment
+from planner.i18n import LANGS, lang_from_environment, translate, translate_n
 
 # The engine and the loader (and through them the holidays package) are imported by the
 # commands that run them, so that `planner --help` starts fast.
@@ -61,7 +61,7 @@ class PlannerGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PlannerError as error:
-            click.echo(str(error), err=True)
+            click.echo(error.text(ctx.meta.get(LANG_KEY) or lang_from_environment()), err=True)
             ctx.exit(2)
         except WriteFailed as error:
             click.echo(f"planner: {error}", err=True)
@@ -153,10 +153,19 @@ def say(text: str) -> None:
     click.echo(wrap(text, fit_width(None, err=True)), err=True)
 
 
+LANG_KEY = "planner.lang"  # where --lang is kept for the messages of errors
+
+
+def _keep_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
+    ctx.meta[LANG_KEY] = value
+    return value
+
+
 def lang_option(function: F) -> F:
     return click.option("--lang", type=click.Choice(LANGS), default=lang_from_environment,
                         show_default="from the locale: LANGUAGE, LC_ALL, LC_MESSAGES or LANG",
-                        help="Language of titles, descriptions and reports.")(function)
+                        is_eager=True, callback=_keep_lang,
+                        help="Language of titles, descriptions, reports and messages.")(function)
 
 
 def force_option(function: F) -> F:
@@ -191,9 +200,16 @@ def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetim
                      horizon=(first, last), published=published)
 
 
+def current_lang() -> str:
+    """The command's --lang, else the locale's language."""
+    context = click.get_current_context(silent=True)
+    return (context.meta.get(LANG_KEY) if context else None) or lang_from_environment()
+
+
 def _warn(plan: Plan) -> None:
+    lang = current_lang()
     for warning in plan.warnings:
-        say(f"warning: {warning}")
+        say(translate(lang, "warning: {problem}").format(problem=warning.text(lang)))
     for note in plan.notes:  # published events that had to move
         say(note)
 
@@ -321,8 +337,9 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
 @schedule_option
 @click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
               help="Date to judge warnings by (default: the real today).")
+@lang_option
 @version_option
-def validate(schedule: Path | None, today_date: dt.datetime | None) -> None:
+def validate(schedule: Path | None, today_date: dt.datetime | None, lang: str) -> None:
     """Check a schedule file and print every problem in it (exit status 2 if any).
 
     The plan is computed too, so a window with no allowed day is reported here.
@@ -334,8 +351,10 @@ def validate(schedule: Path | None, today_date: dt.datetime | None) -> None:
     loaded = _load(schedule)
     plan = _plan(loaded, None, None, today_date)
     _warn(plan)
-    click.echo(f"{loaded.path}: ok, {len(plan.events)} events from {plan.horizon[0]} "
-               f"to {plan.horizon[1]}")
+    count = len(plan.events)
+    click.echo(translate_n(lang, "{file}: ok, {count} event from {first} to {last}",
+                           "{file}: ok, {count} events from {first} to {last}", count)
+               .format(file=loaded.path, count=count, first=plan.horizon[0], last=plan.horizon[1]))
 
 
 STARTER_HEADER = """\

@@ -14,12 +14,12 @@ from planner.cli import (
     _load,
     fit_width,
     lang_option,
-    plural,
     schedule_option,
     today,
     version_option,
     width_option,
 )
+from planner.i18n import translate_n
 
 if TYPE_CHECKING:  # the engine and the loader are imported when a command runs
     from planner.plan import Plan
@@ -37,8 +37,10 @@ def _on(today_date: dt.datetime | None) -> dt.date:
 @schedule_option
 @_today_option
 @width_option
+@lang_option
 @version_option
-def check(schedule: Path | None, today_date: dt.datetime | None, width: int | None) -> None:
+def check(schedule: Path | None, today_date: dt.datetime | None, width: int | None,
+          lang: str) -> None:
     """Print every hard violation and warning in the plan.
 
     Exit status 1 when any hard violation exists (a leader double-booked by held events,
@@ -57,10 +59,12 @@ def check(schedule: Path | None, today_date: dt.datetime | None, width: int | No
     findings = check_plan(loaded, make_plan(loaded, today=on), on)
     columns = fit_width(width)
     for finding in findings:
-        click.echo(wrap(str(finding), columns))
+        click.echo(wrap(finding.text(lang), columns))
     hard = sum(finding.severity is Severity.HARD for finding in findings)
-    click.echo(f"{plural(hard, 'violation')}, {plural(len(findings) - hard, 'warning')}",
-               err=True)
+    soft = len(findings) - hard
+    click.echo(translate_n(lang, "{count} violation", "{count} violations", hard).format(count=hard)
+               + ", " + translate_n(lang, "{count} warning", "{count} warnings", soft)
+               .format(count=soft), err=True)
     if hard:
         raise SystemExit(1)
 

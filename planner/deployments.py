@@ -9,7 +9,7 @@ from functools import cache
 from planner.days.closed import WEEKEND
 from planner.days.legislature import approval_deadline
 from planner.errors import Problem
-from planner.i18n import EMPTY, Text, phrase
+from planner.i18n import EMPTY, Text, deferred, phrase
 from planner.plan import PlannedEvent, Provenance, Status, at_line_of
 from planner.schedule.model import DeploymentWindow, Direction, Schedule
 
@@ -149,12 +149,14 @@ def _approval_warning(window: DeploymentWindow, deadline: dt.date,
     where = at_line_of(window.where, f"{window.where.key}.approved")
     if window.approved is None:
         if deadline < today:
-            return Problem(where, f"no approval recorded and the deadline {deadline} has passed",
-                           "record `approved = <date>` or cancel the window")
-        return Problem(where, f"approval pending; the deadline is {deadline}",
-                       "send the request in time and record `approved = <date>`")
+            return Problem(where, deferred("no approval recorded and the deadline {day} has passed",
+                                           day=deadline),
+                           deferred("record `approved = <date>` or cancel the window"))
+        return Problem(where, deferred("approval pending; the deadline is {day}", day=deadline),
+                       deferred("send the request in time and record `approved = <date>`"))
     if window.approved > deadline:
         days = (window.approved - deadline).days
-        return Problem(where, f"approved {window.approved}, {days} days after the deadline "
-                       f"{deadline}", "check the date, or plan an extraordinary period")
+        return Problem(where, deferred("approved {approved}, {days} days after the deadline {day}",
+                                       approved=window.approved, days=days, day=deadline),
+                       deferred("check the date, or plan an extraordinary period"))
     return None

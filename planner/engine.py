@@ -14,7 +14,7 @@ from planner.deployments import deployment_events
 from planner.errors import Problem
 from planner.exercises import all_windows
 from planner.first_fit import Attempt
-from planner.i18n import Text, phrase
+from planner.i18n import Text, deferred, deferred_n, phrase
 from planner.placement import Pin
 from planner.plan import Plan, PlannedEvent, Provenance, Status, at_line_of
 from planner.rules.inside_window import DuringExercise
@@ -97,9 +97,10 @@ def _unrecorded(forum: Forum, placed: list[PlannedEvent], today: dt.date) -> lis
         return []
     where = at_line_of(forum.where, f"forums.{forum.id}.held")
     listed = ", ".join(f"{event.id} ({event.start})" for event in over)
-    count = "1 planned event is" if len(over) == 1 else f"{len(over)} planned events are"
-    return [Problem(where, f"{count} over with no record: {listed}",
-                    "record the real dates as [[held]] entries")]
+    return [Problem(where, deferred_n("{count} planned event is over with no record: {events}",
+                                      "{count} planned events are over with no record: {events}",
+                                      len(over), events=listed),
+                    deferred("record the real dates as [[held]] entries"))]
 
 
 def _exercise_events(schedule: Schedule,

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from planner.i18n import localized, translate_n
+
 # Anything that would break "one line per problem" in a terminal is shown escaped.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
@@ -83,15 +85,20 @@ class Where:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong, where it is, and what to do about it."""
+    """One thing wrong, where it is, and what to do about it (a fixed phrase made with
+    i18n.deferred is written in the reader's language; a plain string is shown as it is)."""
 
     where: Where
     message: str
     hint: str = ""
 
+    def text(self, lang: str = "en") -> str:
+        text = f"{self.where}: {localized(self.message, lang)}"
+        hint = localized(self.hint, lang)
+        return _one_line(f"{text}; {hint}" if hint else text)
+
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}"
-        return _one_line(f"{text}; {self.hint}" if self.hint else text)
+        return self.text()
 
 
 class PlannerError(Exception):
@@ -101,10 +108,15 @@ class PlannerError(Exception):
         super().__init__(*problems)
         self.problems = problems
 
-    def __str__(self) -> str:
-        lines = [str(problem) for problem in self.problems]
+    def text(self, lang: str = "en") -> str:
+        """Every problem on its line, then how many there are, in `lang`."""
+        lines = [problem.text(lang) for problem in self.problems]
         files = sorted({problem.where.file for problem in self.problems})
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines.append(f"planner: {count} {noun} in {', '.join(files)}; nothing was written")
+        summary = translate_n(lang, "planner: {count} problem in {files}; nothing was written",
+                              "planner: {count} problems in {files}; nothing was written", count)
+        lines.append(summary.format(count=count, files=", ".join(files)))
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()

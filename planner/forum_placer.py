@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from planner.cycles import Cycle, PhaseWindow, expand
 from planner.days.zones import local_span
 from planner.errors import Problem
-from planner.i18n import EMPTY, Localized, Text, join, ordinal, phrase
+from planner.i18n import EMPTY, Text, join, ordinal, phrase
 from planner.ledger import Booking, Ledger
 from planner.placement import Pin, Shared, choose_day, refusal
 from planner.plan import PlannedEvent, Provenance, Status
@@ -43,7 +43,7 @@ class ForumPlacer:
         self.last_venue: dict[str, str] = {}
         self.events: list[PlannedEvent] = []
         self.placed: list[PlannedEvent] = []
-        self.moved: list[tuple[str, dt.date, dt.date, Localized]] = []  # id, published, new, why
+        self.moved: list[tuple[str, dt.date, dt.date, str]] = []  # id, published, new, why
         self.chosen: dict[str, Pin] = {}  # each placed event's day and why, by event id
         # Made once per activity: every event of the activity shares them.
         self._titles = {activity.id: phrase("forum_title", short=forum.short, title=activity.title)
@@ -82,7 +82,7 @@ class ForumPlacer:
               *, only_pinned: bool = False) -> Problem | None:
         """Give the occurrence its pinned day when every rule allows it, else the first allowed
         day (nothing, when `only_pinned`); the Problem when no day is allowed."""
-        moved_from: tuple[Pin, Localized] | None = None
+        moved_from: tuple[Pin, str] | None = None
         if pin is not None:
             refused = refusal(occurrence, self.rules, pin.day)
             if refused is None:

@@ -51,6 +51,16 @@ def translate(lang: str, message: str) -> str:
     return _catalog(lang).gettext(message)
 
 
+def translate_n(lang: str, singular: str, plural: str, count: int) -> str:
+    """The singular or plural of a fixed phrase for `count`, in `lang` (its catalog's rule)."""
+    if lang == "en+es":
+        english, spanish = (translate_n(one, singular, plural, count) for one in ("en", "es"))
+        return english if english == spanish else f"{english} / {spanish}"
+    if lang == "en":
+        return singular if count == 1 else plural
+    return _catalog(lang).ngettext(singular, plural, count)
+
+
 def lang_from_environment(environ: Mapping[str, str] = os.environ) -> str:
     """The language of the user's locale the way gettext looks for it (LANGUAGE, LC_ALL,
     LC_MESSAGES, LANG): "es" for es_MX.UTF-8, otherwise "en"."""
@@ -64,6 +74,7 @@ def lang_from_environment(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def _written(value: object, lang: str) -> object:
+    """A field's value in `lang` (a Text, Phrase or holiday name), else the value itself."""
     getter = getattr(value, "get", None)
     return getter(lang) if getter is not None and not isinstance(value, dict) else value
 
@@ -101,31 +112,55 @@ class Text:
         return Text(self.en + other.en, (self.es or self.en) + (other.es or other.en))
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A fixed phrase and its fields, written in a language only when it is shown.
+class Phrase(str):
+    """A fixed phrase with its fields: a string of its English text that can also be written
+    in any language with a catalog, when it is shown (`get`).
 
-    The engine makes tens of thousands of refusal reasons that few people ever read; a Phrase
-    costs one small object, and its text in any language with a catalog is made on demand.
+    Being a string, it goes wherever English text went (a problem's message, a refusal's
+    reason) and compares, hashes and searches as its English text.
     """
 
     message: str
-    values: tuple[tuple[str, object], ...] = ()
+    values: tuple[tuple[str, object], ...]
+    plural: str  # the plural of `message`, chosen by the value `count`
+
+    def __new__(cls, message: str, values: tuple[tuple[str, object], ...] = (),
+                plural: str = "") -> Phrase:
+        phrase = super().__new__(cls, _render("en", message, values, plural))
+        phrase.message, phrase.values, phrase.plural = message, values, plural
+        return phrase
 
     def get(self, lang: str = "en") -> str:
+        if lang == "en":
+            return str.__str__(self)
         if lang == "en+es":
             english, spanish = self.get("en"), self.get("es")
             return english if english == spanish else f"{english} / {spanish}"
-        return translate(lang, self.message).format(
-            **{name: _written(value, lang) for name, value in self.values})
+        return _render(lang, self.message, self.values, self.plural)
 
-    def __str__(self) -> str:
-        return self.get("en")
+
+def _render(lang: str, message: str, values: tuple[tuple[str, object], ...], plural: str) -> str:
+    filled = {name: _written(value, lang) for name, value in values}
+    if plural:
+        count = filled["count"]
+        assert isinstance(count, int)
+        return translate_n(lang, message, plural, count).format(**filled)
+    return translate(lang, message).format(**filled)
+
+
+def localized(text: str, lang: str) -> str:
+    """A string in `lang`: a Phrase is translated, any other string is shown as it is."""
+    return text.get(lang) if isinstance(text, Phrase) else text
 
 
 def deferred(message: str, **values: object) -> Phrase:
     """A fixed phrase to be written later in the reader's language."""
     return Phrase(message, tuple(values.items()))
+
+
+def deferred_n(singular: str, plural: str, count: int, **values: object) -> Phrase:
+    """A fixed phrase with a singular and a plural, chosen by `count` (a field too)."""
+    return Phrase(singular, (("count", count), *values.items()), plural)
 
 
 EMPTY = Text("")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planner.errors import Problem, Where
-from planner.i18n import Localized, Text, deferred, month_name, phrase
+from planner.i18n import Text, deferred, month_name, phrase
 from planner.plan import Provenance, Refusal
 from planner.rules import Occurrence, Rule
 
@@ -53,7 +53,7 @@ class Pin:
     provenance: Provenance | None = None
 
 
-def refusal(occurrence: Occurrence, rules: Sequence[Rule], day: dt.date) -> Localized | None:
+def refusal(occurrence: Occurrence, rules: Sequence[Rule], day: dt.date) -> str | None:
     """Why the first rule that refuses `day` does so, or None when every rule allows it."""
     window = occurrence.window
     if not window.start <= day <= window.end:
@@ -78,11 +78,11 @@ class Shared:
     """
 
     def __init__(self) -> None:
-        self._refusals: dict[tuple[dt.date, str, Localized], Refusal] = {}
+        self._refusals: dict[tuple[dt.date, str, str], Refusal] = {}
         self._summaries: dict[tuple[Text, dt.date, dt.date, tuple[int, ...], bool, int], Text] = {}
         self._phrases: dict[tuple[object, ...], Text] = {}
 
-    def refusal(self, day: dt.date, rule: str, reason: Localized) -> Refusal:
+    def refusal(self, day: dt.date, rule: str, reason: str) -> Refusal:
         key = (day, rule, reason)
         found = self._refusals.get(key)
         if found is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.errors import Problem, Where
-from planner.i18n import Localized, Text
+from planner.i18n import Text
 from planner.schedule.model import Precision, Program
 
 
@@ -24,7 +24,7 @@ class Refusal:
 
     day: dt.date
     rule: str
-    reason: Localized  # written in the reader's language when shown
+    reason: str  # an i18n.Phrase: written in the reader's language when shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,8 @@ import planner
 from planner.i18n import DOMAIN, LOCALE_DIR, translate
 
 ROOT = Path(planner.__file__).parent
-KEYWORDS = {"N_": None, "deferred": (1,), "translate": (2,)}
+KEYWORDS = {"N_": None, "deferred": (1,), "deferred_n": (1, 2), "translate": (2,),
+            "translate_n": (2, 3)}
 CATALOGS = sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 FIELD = re.compile(r"\{(\w*)[^}]*\}")
 
@@ -28,9 +29,13 @@ def code_phrases() -> set[str]:
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 
 
+def singular(message_id: str | tuple[str, ...]) -> str:
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
 def template() -> set[str]:
     with open(LOCALE_DIR / f"{DOMAIN}.pot", "rb") as file:
-        return {message.id for message in read_po(file) if message.id}
+        return {singular(message.id) for message in read_po(file) if message.id}
 
 
 def test_the_template_lists_every_phrase_of_the_code() -> None:
@@ -46,11 +51,12 @@ def test_there_is_a_spanish_catalog() -> None:
 def test_a_catalog_translates_every_phrase_with_the_same_fields(po: Path) -> None:
     with open(po, "rb") as file:
         catalog = read_po(file)
-    translated = {message.id: message.string for message in catalog if message.id}
+    translated = {singular(message.id): message.string for message in catalog if message.id}
     assert not template() - set(translated), "run pybabel update and translate the new phrases"
     for english, other in translated.items():
-        assert other, f"{po}: no translation of {english!r}"
-        assert sorted(FIELD.findall(other)) == sorted(FIELD.findall(english)), english
+        for form in (other,) if isinstance(other, str) else other:  # every plural form
+            assert form, f"{po}: no translation of {english!r}"
+            assert sorted(FIELD.findall(form)) == sorted(FIELD.findall(english)), english
 
 
 @pytest.mark.parametrize("po", CATALOGS, ids=lambda path: path.parts[-3])
@@ -62,8 +68,8 @@ def test_the_compiled_catalog_is_the_catalog(po: Path) -> None:
     with open(po.with_suffix(".mo"), "rb") as file:
         committed = read_mo(file)
     expected = read_mo(fresh)
-    assert ({m.id: m.string for m in committed if m.id}
-            == {m.id: m.string for m in expected if m.id}), "run pybabel compile"
+    assert ({singular(m.id): m.string for m in committed if m.id}
+            == {singular(m.id): m.string for m in expected if m.id}), "run pybabel compile"
 
 
 def test_the_compiled_catalogs_are_package_data() -> None:
@@ -79,3 +85,5 @@ def test_gettext_reads_the_spanish_catalog() -> None:
     assert spanish.gettext("weekend") == "fin de semana"
     assert translate("es", "Holy Week ({country})") == "Semana Santa ({country})"
     assert translate("en+es", "weekend") == "weekend / fin de semana"
+    assert spanish.ngettext("{count} warning", "{count} warnings", 1) == "{count} advertencia"
+    assert spanish.ngettext("{count} warning", "{count} warnings", 2) == "{count} advertencias"

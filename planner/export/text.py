@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from planner.export.fit import cut
 from planner.export.labels import STATUS_WORDS
-from planner.i18n import N_, Text, translate, weekday_name
+from planner.i18n import N_, Text, localized, translate, weekday_name
 from planner.plan import PlannedEvent, Status
 
 HEADERS = (N_("WHEN"), N_("STATUS"), N_("KIND"), N_("TITLE"), N_("WHERE"), N_("ID"))
@@ -102,7 +102,7 @@ def _aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:
 
 def constraining(event: PlannedEvent, others: Iterable[PlannedEvent]) -> list[PlannedEvent]:
     """The other events a refusal named (a leader's booking, the event it is spaced from)."""
-    reasons = " ".join(str(refusal.reason) for refusal in event.provenance.refusals)
+    reasons = " ".join(refusal.reason for refusal in event.provenance.refusals)
     return [other for other in others if other.id != event.id and other.id in reasons]
 
 
@@ -141,7 +141,7 @@ def explain(event: PlannedEvent, party_names: dict[str, Text], *, lang: str = "e
         lines.append("  " + translate(lang, "refused candidates, in the order tried:"))
         for refusal in why.refusals[:limit]:
             lines.append(f"    {day_text(refusal.day, lang)}  "
-                         f"[{translate(lang, refusal.rule)}] {refusal.reason.get(lang)}")
+                         f"[{translate(lang, refusal.rule)}] {localized(refusal.reason, lang)}")
         if len(why.refusals) > limit:
             lines.append("    " + translate(lang, "... and {count} more")
                          .format(count=len(why.refusals) - limit))

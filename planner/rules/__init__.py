@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from planner.cycles import Cycle, PhaseWindow
-from planner.i18n import Localized
 from planner.schedule.model import Activity, Forum, Venue
 
 # Refuses a start day with a reason, or allows it with None (or "").
-Check = Callable[[dt.date], Localized | None]
+Check = Callable[[dt.date], str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +54,7 @@ def every_day(occurrence: Occurrence, refuse_day: Check) -> Check:
         return refuse_day
     offsets = [dt.timedelta(days=offset) for offset in range(occurrence.activity.days)]
 
-    def refuse(start: dt.date) -> Localized | None:
+    def refuse(start: dt.date) -> str | None:
         for offset in offsets:
             reason = refuse_day(start + offset)
             if reason:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from planner.days.closed import ClosedDays
-from planner.i18n import Localized, deferred
+from planner.i18n import deferred
 from planner.rules import Check, Occurrence, every_day
 
 
@@ -21,7 +21,7 @@ class NoHolidays:
     def check(self, occurrence: Occurrence) -> Check:
         holidays = self.closed.holidays_for(occurrence.countries).between(*occurrence.reach())
 
-        def refuse_day(day: dt.date) -> Localized | None:
+        def refuse_day(day: dt.date) -> str | None:
             name = holidays.get(day)
             return deferred("{day} is {name}", day=day, name=name) if name else None
 
@@ -40,7 +40,7 @@ class NoBlackouts:
             return None
         blackouts = self.closed.blackouts().between(*occurrence.reach())
 
-        def refuse_day(day: dt.date) -> Localized | None:
+        def refuse_day(day: dt.date) -> str | None:
             reason = blackouts.get(day)
             return deferred("{day} is blacked out ({reason})", day=day, reason=reason) if reason else None
 
@@ -60,7 +60,7 @@ class NoObservances:
         observances = self.closed.observances_for(occurrence.countries).between(
             *occurrence.reach())
 
-        def refuse_day(day: dt.date) -> Localized | None:
+        def refuse_day(day: dt.date) -> str | None:
             reason = observances.get(day)
             return deferred("{day} is {name}", day=day, name=reason) if reason else None
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from planner.i18n import Localized, deferred
+from planner.i18n import deferred
 from planner.rules import Check, Occurrence
 from planner.schedule.model import Exercise, ExerciseWindow
 
@@ -24,7 +24,7 @@ class InsidePhase:
         end = occurrence.window.end
         length = dt.timedelta(days=occurrence.activity.days - 1)
 
-        def refuse(start: dt.date) -> Localized | None:
+        def refuse(start: dt.date) -> str | None:
             last = start + length
             return (deferred("would end {last}, after the phase ends {end}", last=last, end=end)
                     if last > end else None)
@@ -90,7 +90,7 @@ class DuringExercise:
             return None
         kinds = " or ".join(occurrence.activity.during_exercise)
 
-        def refuse(start: dt.date) -> Localized | None:
+        def refuse(start: dt.date) -> str | None:
             if self.visited(start, occurrence) is None:
                 return deferred("no {kinds} under way on {start}", kinds=kinds, start=start)
             return None

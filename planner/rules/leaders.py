@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
-from planner.i18n import Localized, deferred
+from planner.i18n import deferred
 from planner.ledger import Booking, Ledger
 from planner.rules import Check, Occurrence
 from planner.rules.inside_window import DuringExercise
@@ -30,7 +30,7 @@ class LeadersFree:
         attending = [self.leaders[leader_id] for leader_id in activity.leaders]
         length = dt.timedelta(days=activity.days - 1)
 
-        def refuse(start: dt.date) -> Localized | None:
+        def refuse(start: dt.date) -> str | None:
             candidate = Booking(start, start + length, occurrence.event_id,
                                 self.country(occurrence, start), activity.remote)
             for leader in attending:

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
 
-from planner.i18n import Localized, deferred
+from planner.i18n import deferred
 from planner.ledger import Ledger
 from planner.rules import Check, Occurrence
 from planner.schedule.model import Activity, Spacing
@@ -55,13 +55,13 @@ class Spaced:
         if not activity.spacing:
             return lambda start: self._before_followers(start, occurrence, followers)
 
-        def refuse(start: dt.date) -> Localized | None:
+        def refuse(start: dt.date) -> str | None:
             return (self._after_previous(start, occurrence)
                     or self._before_followers(start, occurrence, followers))
 
         return refuse
 
-    def _after_previous(self, start: dt.date, occurrence: Occurrence) -> Localized | None:
+    def _after_previous(self, start: dt.date, occurrence: Occurrence) -> str | None:
         for rule in occurrence.activity.spacing:
             previous = self.ledger.previous(occurrence.forum.id, rule.after, start)
             if previous is None:
@@ -77,7 +77,7 @@ class Spaced:
         return None
 
     def _before_followers(self, start: dt.date, occurrence: Occurrence,
-                          followers: list[tuple[Activity, Spacing]]) -> Localized | None:
+                          followers: list[tuple[Activity, Spacing]]) -> str | None:
         forum, activity = occurrence.forum.id, occurrence.activity.id
         for other, rule in followers:
             laters = self.ledger.following(forum, other.id, start)

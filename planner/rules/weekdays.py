@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from planner.i18n import N_, Localized, Phrase, deferred
+from planner.i18n import N_, Phrase, deferred
 from planner.rules import Check, Occurrence, every_day
 
 DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
@@ -26,7 +26,7 @@ class AllowedWeekdays:
         if not closed:
             return None
 
-        def refuse_day(day: dt.date) -> Localized | None:
+        def refuse_day(day: dt.date) -> str | None:
             why = closed.get(day.weekday())
             return deferred("{day} is a {why}", day=day, why=why) if why else None
 

@@ -17,7 +17,7 @@ from dateutil.rrule import rrulestr
 from planner.collector import collector_paused
 from planner.days.closed import supported_countries
 from planner.errors import PlannerError, Problem, Where
-from planner.i18n import Text
+from planner.i18n import N_, Text, deferred
 from planner.schedule.locate import Locator, unclosed_since
 from planner.schedule.model import (
     Activity,
@@ -338,9 +338,12 @@ class _Loader:
         for value in values:
             if value not in known:
                 close = difflib.get_close_matches(value, sorted(known), n=1)
-                choices = ", ".join(sorted(known)) or "none declared"
-                hint = f"did you mean {close[0]!r}?" if close else f"use one of: {choices}"
-                self.problems.add(table.key(name), f"unknown {what} {value!r}", hint)
+                choices = ", ".join(sorted(known)) or deferred("none declared")
+                hint = (deferred("did you mean {key}?", key=repr(close[0])) if close
+                        else deferred("use one of: {choices}", choices=choices))
+                self.problems.add(table.key(name),
+                                  deferred("unknown {what} {value}", what=deferred(what),
+                                           value=repr(value)), hint)
 
     # -- the file ----------------------------------------------------------------------------
     def schedule(self, root: Table, name: str) -> Schedule:
@@ -388,7 +391,7 @@ class _Loader:
         used = [activity.kind for forum in forums for activity in forum.activities]
         if declared is None:
             return tuple(dict.fromkeys(used))
-        self._refs(plan, "headline_kinds", declared, set(used), "activity kind")
+        self._refs(plan, "headline_kinds", declared, set(used), N_("activity kind"))
         return declared
 
     def days(self, table: Table) -> DayRules:
@@ -425,7 +428,7 @@ class _Loader:
     def leader(self, leader_id: str, table: Table, parties: set[str]) -> Leader:
         name = table.localized("name")
         party = table.text("party")
-        self._refs(table, "party", (party,), parties, "party")
+        self._refs(table, "party", (party,), parties, N_("party"))
         travel_days = table.integer("travel_days", 0, 30, default=2)
         table.finish()
         return Leader(self._id(table, leader_id), name, party, travel_days, table.where)
@@ -466,9 +469,9 @@ class _Loader:
         name = table.localized("name")
         short = table.localized("short", default=forum_id)
         forum_parties = table.texts("parties", required=True)
-        self._refs(table, "parties", forum_parties, parties, "party")
+        self._refs(table, "parties", forum_parties, parties, N_("party"))
         forum_leaders = table.texts("leaders")
-        self._refs(table, "leaders", forum_leaders, self.leader_ids, "leader")
+        self._refs(table, "leaders", forum_leaders, self.leader_ids, N_("leader"))
         activities = tuple(self.activity(aid, t, parties, venues, categories, forum_leaders)
                            for aid, t in table.named_tables("activities"))
         self._check_spacing(activities)
@@ -498,12 +501,12 @@ class _Loader:
         self._check_rrule(table, rule, start)
         start_time, hours = self._timing(table)
         venue = table.text("venue")
-        self._refs(table, "venue", (venue,), venues, "venue")
+        self._refs(table, "venue", (venue,), venues, N_("venue"))
         participants = table.texts("participants")
-        self._refs(table, "participants", participants, parties, "party")
+        self._refs(table, "participants", participants, parties, N_("party"))
         leaders = table.texts("leaders") if table.has("leaders") else forum_leaders
         if table.has("leaders"):  # the forum's own list is checked once, at the forum
-            self._refs(table, "leaders", leaders, self.leader_ids, "leader")
+            self._refs(table, "leaders", leaders, self.leader_ids, N_("leader"))
         description = table.localized("description", default="", multiline=True)
         line_of_effort = self._line_of_effort(table)
         table.finish()
@@ -550,25 +553,25 @@ class _Loader:
                               "list at least one weekday")
         preferred = table.integers("preferred_months", 1, 12)
         activity_venues = table.texts("venues")
-        self._refs(table, "venues", activity_venues, venues, "venue")
+        self._refs(table, "venues", activity_venues, venues, N_("venue"))
         if table.has("venue"):
             single = table.text("venue")
-            self._refs(table, "venue", (single,), venues, "venue")
+            self._refs(table, "venue", (single,), venues, N_("venue"))
             activity_venues = (single,) + activity_venues
         during = table.texts("during_exercise")
-        self._refs(table, "during_exercise", during, categories, "exercise category")
+        self._refs(table, "during_exercise", during, categories, N_("exercise category"))
         if not activity_venues and not during:
             self.problems.add(table.key("venue"), "no venue",
                               "add venue = \"<id>\", venues = [...] for a rotation, "
                               "or during_exercise = [...]")
         participants = table.texts("participants")
-        self._refs(table, "participants", participants, parties, "party")
+        self._refs(table, "participants", participants, parties, N_("party"))
         numbered = table.flag("numbered", False)
         description = table.localized("description", default="", multiline=True)
         line_of_effort = self._line_of_effort(table)
         leaders = table.texts("leaders") if table.has("leaders") else forum_leaders
         if table.has("leaders"):  # the forum's own list is checked once, at the forum
-            self._refs(table, "leaders", leaders, self.leader_ids, "leader")
+            self._refs(table, "leaders", leaders, self.leader_ids, N_("leader"))
         remote = table.flag("remote", False)
         spacing = tuple(self.spacing(t) for t in table.tables("spacing"))
         tasks = tuple(self.task(t) for t in table.tables("tasks"))
@@ -651,7 +654,7 @@ class _Loader:
         else:
             bounds = (months[0], months[1])
         listed = table.texts("activities", required=True)
-        self._refs(table, "activities", listed, activities, "activity")
+        self._refs(table, "activities", listed, activities, N_("activity"))
         table.finish()
         return Phase(self._id(table, phase_id), name, bounds, listed, table.where)
 
@@ -676,11 +679,11 @@ class _Loader:
 
     def held(self, table: Table, activities: set[str], venues: set[str]) -> HeldEvent | None:
         activity = table.text("activity")
-        self._refs(table, "activity", (activity,), activities, "activity")
+        self._refs(table, "activity", (activity,), activities, N_("activity"))
         number = table.integer("number", 1, 999, default=0) or None
         venue = table.text("venue", default="") or None
         if venue:
-            self._refs(table, "venue", (venue,), venues, "venue")
+            self._refs(table, "venue", (venue,), venues, N_("venue"))
         note = table.localized("note", default="", multiline=True)
         when = self._held_dates(table)
         table.finish()
@@ -721,9 +724,9 @@ class _Loader:
         name = table.localized("name")
         category = table.text("category")
         venue = table.text("venue")
-        self._refs(table, "venue", (venue,), venues, "venue")
+        self._refs(table, "venue", (venue,), venues, N_("venue"))
         participants = table.texts("participants")
-        self._refs(table, "participants", participants, parties, "party")
+        self._refs(table, "participants", participants, parties, N_("party"))
         every = table.integer("every_months", 1, 120, default=0) or None
         windows = []
         for item in table.tables("windows"):
@@ -793,7 +796,7 @@ class _Loader:
         unit = table.localized("unit", default="")
         purpose = table.localized("purpose", default="")
         body = table.text("approving_body")
-        self._refs(table, "approving_body", (body,), bodies, "approving body")
+        self._refs(table, "approving_body", (body,), bodies, N_("approving body"))
         request_sent = self._date(table, "request_sent", required=False)
         approved = self._date(table, "approved", required=False)
         line_of_effort = self._line_of_effort(table)
@@ -801,7 +804,7 @@ class _Loader:
         for item in table.tables("phases"):
             phase_name = item.localized("name")
             venue = item.text("venue")
-            self._refs(item, "venue", (venue,), venues, "venue")
+            self._refs(item, "venue", (venue,), venues, N_("venue"))
             span = self._span(item, "start", "end")
             item.finish()
             if span:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from planner.errors import Problem, Where
-from planner.i18n import Text
+from planner.i18n import N_, Phrase, Text, deferred
 from planner.schedule.locate import Locator
 
 MAX_TEXT = 10_000
@@ -21,11 +21,11 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAYS_ES = ("lun", "mar", "mie", "jue", "vie", "sab", "dom")
 
 
-def _type_name(value: object) -> str:
-    names = {str: "a string", int: "a number", float: "a number", bool: "true/false",
-             list: "a list", dict: "a table", dt.date: "a date", dt.datetime: "a date-time",
-             dt.time: "a time"}
-    return names.get(type(value), type(value).__name__)
+def _type_name(value: object) -> Phrase:
+    names = {str: N_("a string"), int: N_("a number"), float: N_("a number"), bool: N_("true/false"),
+             list: N_("a list"), dict: N_("a table"), dt.date: N_("a date"),
+             dt.datetime: N_("a date-time"), dt.time: N_("a time")}
+    return deferred(names.get(type(value), type(value).__name__))
 
 
 class Problems:
@@ -66,34 +66,39 @@ class Table:
         self._seen.add(name)
         value = self.data.get(name)  # TOML has no null: None is a missing key
         if value is None and required:
-            self.problems.add(self.key(name), "missing", f"add `{name} = ...` here")
+            self.problems.add(self.key(name), deferred("missing"),
+                              deferred("add `{name} = ...` here", name=name))
         return value
 
     def _wrong(self, name: str, expected: str, value: object) -> None:
-        self.problems.add(self.key(name), f"must be {expected}, got {_type_name(value)}")
+        """`expected` is a fixed phrase marked with N_ where it is given."""
+        self.problems.add(self.key(name), deferred("must be {expected}, got {got}",
+                                                   expected=deferred(expected), got=_type_name(value)))
 
     def text(self, name: str, default: str | None = None, multiline: bool = False) -> str:
         value = self._raw(name, default is None)
         if value is None:
             return default or ""
         if not isinstance(value, str):
-            self._wrong(name, "a string", value)
+            self._wrong(name, N_("a string"), value)
             return default or ""
         if not value.strip() and default is None:
-            self.problems.add(self.key(name), "must not be empty")
+            self.problems.add(self.key(name), deferred("must not be empty"))
         if len(value) > MAX_TEXT:
-            self.problems.add(self.key(name), f"is {len(value)} characters long",
-                              f"keep it under {MAX_TEXT} characters")
+            self.problems.add(self.key(name), deferred("is {count} characters long", count=len(value)),
+                              deferred("keep it under {limit} characters", limit=MAX_TEXT))
             return default or ""
         control = _CONTROL.search(value)
         if control:
-            self.problems.add(self.key(name), f"contains the control character "
-                              f"U+{ord(control.group()):04X}", "remove it")
+            self.problems.add(self.key(name),
+                              deferred("contains the control character {code}",
+                                       code=f"U+{ord(control.group()):04X}"), deferred("remove it"))
             return default or ""
         value = value.replace("\r\n", "\n").replace("\r", "\n")
         if "\n" in value and not multiline:
             # Calendar apps drop or cut an event whose title or place has a line break.
-            self.problems.add(self.key(name), "must be one line", "remove the line break")
+            self.problems.add(self.key(name), deferred("must be one line"),
+                              deferred("remove the line break"))
             return default or ""
         return value
 
@@ -107,10 +112,11 @@ class Table:
         if value is None:
             return default if default is not None else low
         if isinstance(value, bool) or not isinstance(value, int):
-            self._wrong(name, "a whole number", value)
+            self._wrong(name, N_("a whole number"), value)
             return low
         if not low <= value <= high:
-            self.problems.add(self.key(name), f"must be between {low} and {high}, got {value}")
+            self.problems.add(self.key(name), deferred("must be between {low} and {high}, got {value}",
+                                                       low=low, high=high, value=value))
             return low
         return value
 
@@ -119,10 +125,11 @@ class Table:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self._wrong(name, "a number", value)
+            self._wrong(name, N_("a number"), value)
             return None
         if not low <= value <= high:
-            self.problems.add(self.key(name), f"must be between {low} and {high}, got {value}")
+            self.problems.add(self.key(name), deferred("must be between {low} and {high}, got {value}",
+                                                       low=low, high=high, value=value))
             return None
         return float(value)
 
@@ -131,7 +138,7 @@ class Table:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self._wrong(name, "true or false", value)
+            self._wrong(name, N_("true or false"), value)
             return default
         return value
 
@@ -140,7 +147,7 @@ class Table:
         if value is None:
             return None
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            self._wrong(name, "a date like 2026-03-15 (no quotes)", value)
+            self._wrong(name, N_("a date like 2026-03-15 (no quotes)"), value)
             return None
         return value
 
@@ -149,10 +156,10 @@ class Table:
         if value is None:
             return None
         if not isinstance(value, dt.time):
-            self._wrong(name, "a local time like 09:00 (no quotes)", value)
+            self._wrong(name, N_("a local time like 09:00 (no quotes)"), value)
             return None
         if value.tzinfo is not None:
-            self.problems.add(self.key(name), "must be a local time; the venue's zone applies")
+            self.problems.add(self.key(name), deferred("must be a local time; the venue's zone applies"))
             return None
         return value
 
@@ -161,7 +168,7 @@ class Table:
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self._wrong(name, "a list of strings", value)
+            self._wrong(name, N_("a list of strings"), value)
             return ()
         return tuple(value)
 
@@ -172,11 +179,12 @@ class Table:
         if not isinstance(value, list) or not all(
             isinstance(v, int) and not isinstance(v, bool) for v in value
         ):
-            self._wrong(name, "a list of whole numbers", value)
+            self._wrong(name, N_("a list of whole numbers"), value)
             return ()
         for item in value:
             if not low <= item <= high:
-                self.problems.add(self.key(name), f"must hold numbers {low} to {high}, got {item}")
+                self.problems.add(self.key(name), deferred("must hold numbers {low} to {high}, got {value}",
+                                                           low=low, high=high, value=item))
                 return ()
         return tuple(value)
 
@@ -185,15 +193,15 @@ class Table:
         if value is None:
             return None
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self._wrong(name, "a list of weekdays like [\"tue\", \"wed\"]", value)
+            self._wrong(name, N_("a list of weekdays like [\"tue\", \"wed\"]"), value)
             return None
         days: set[int] = set()
         for item in value:
             day = weekday_number(item)
             if day is None:
-                self.problems.add(self.key(name), f"unknown weekday {item!r}",
-                                  "use mon, tue, wed, thu, fri, sat or sun (or lun, mar, mié, "
-                                  "jue, vie, sáb, dom)")
+                self.problems.add(self.key(name), deferred("unknown weekday {day}", day=repr(item)),
+                                  deferred("use mon, tue, wed, thu, fri, sat or sun (or lun, mar, "
+                                           "mié, jue, vie, sáb, dom)"))
                 continue
             days.add(day)
         return frozenset(days)
@@ -203,7 +211,7 @@ class Table:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self._wrong(name, "a table", value)
+            self._wrong(name, N_("a table"), value)
             return None
         return Table(value, self.key(name), self.problems)
 
@@ -213,12 +221,12 @@ class Table:
         if value is None:
             return
         if not isinstance(value, list):
-            self._wrong(name, "a list of tables", value)
+            self._wrong(name, N_("a list of tables"), value)
             return
         for index, item in enumerate(value):
             key = f"{self.key(name)}[{index}]"
             if not isinstance(item, dict):
-                self.problems.add(key, f"must be a table, got {_type_name(item)}")
+                self.problems.add(key, deferred("must be a table, got {got}", got=_type_name(item)))
                 continue
             yield Table(item, key, self.problems)
 
@@ -242,8 +250,8 @@ class Table:
             if name in self._seen:
                 continue
             close = difflib.get_close_matches(name, sorted(self._seen), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "remove it"
-            self.problems.add(self.key(name), "unknown key", hint)
+            hint = deferred("did you mean {key}?", key=repr(close[0])) if close else deferred("remove it")
+            self.problems.add(self.key(name), deferred("unknown key"), hint)
 
 
 def weekday_number(name: str) -> int | None:

@@ -61,3 +61,37 @@ def test_validate_without_a_schedule_checks_the_built_in_one_and_names_it(
     assert result.stdout.startswith("built-in schedule roundtable.toml: ok, ")
     assert "site-packages" not in result.stderr and "/schedules/" not in result.stderr
     assert "warning: built-in schedule roundtable.toml:" in result.stderr
+
+
+def test_problems_in_spanish_from_the_locale_or_lang(
+        runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
+    text = minimal_text.replace('title = "Staff talks"', 'titel = "Staff talks"')
+    text = text.replace('weekdays = ["tue", "wed", "thu"]', 'weekdays = ["tue", "wed", "thx"]')
+    path = write_schedule(text)
+    spanish = runner.invoke(cli, ["validate", "-s", str(path)], env={"LANG": "es_MX.UTF-8"})
+    assert spanish.exit_code == 2
+    lines = spanish.stderr.splitlines()
+    assert any(line.endswith(".titel: clave desconocida; ¿quiso decir 'title'?") for line in lines)
+    assert any(line.endswith(".title: falta; agregue `title = ...` aquí") for line in lines)
+    assert any(".weekdays: día de la semana desconocido 'thx'; use lun, mar" in line for line in lines)
+    assert lines[-1] == f"planner: 3 problemas en {path}; no se escribió nada"
+    english = runner.invoke(cli, ["validate", "-s", str(path), "--lang", "en"],
+                            env={"LANG": "es_MX.UTF-8"})
+    assert english.stderr.splitlines()[-1] == f"planner: 3 problems in {path}; nothing was written"
+
+
+def test_ok_and_warnings_in_spanish_with_plurals(
+        runner: CliRunner, minimal_text: str, write_schedule: Callable[..., Path]) -> None:
+    path = write_schedule(minimal_text)
+    result = runner.invoke(cli, ["validate", "-s", str(path), "--today", "2026-11-23", "--lang", "es"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"{path}: correcto, 2 eventos del 2026-01-01 al 2027-12-31"
+    assert ("forums.talks.held: 1 evento programado ya pasó sin registro: talks.yearly.c1.meeting "
+            "(2026-05-05); registre las fechas reales como entradas [[held]]") in result.stderr
+    assert result.stderr.startswith("advertencia: ")
+    check = runner.invoke(cli, ["check", "-s", str(path), "--today", "2026-11-23", "--lang", "es"])
+    assert check.stdout.startswith("advertencia: ")
+    assert check.stderr.strip() == "0 infracciones, 1 advertencia"
+    english = runner.invoke(cli, ["check", "-s", str(path), "--today", "2026-11-23"])
+    assert english.stderr.strip() == "0 violations, 1 warning"
+    assert "1 planned event is over with no record" in english.stdout
