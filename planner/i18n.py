@@ -234,7 +234,6 @@ CATALOG: dict[str, str] = {
     "why_no_preferred": N_("No preferred month had an allowed day; first allowed day of {where}"),
     "why_first": N_("First allowed day of {where}"),
     "why_phase": N_("phase '{name}' ({start} to {end})"),
-    "why_refused": N_("; {count} earlier candidate days were refused."),
     "why_kept": N_("Kept on its published date {day}: every rule still allows it."),
     "why_moved": N_("Moved from its published date {day}, because {reason}. "),
     "why_solver_moved": N_("Placed by the solver in {where}: its first choice {day} would leave "
@@ -259,6 +258,12 @@ def fixed(message: str) -> Text:
 
 def phrase(key: str, **values: Any) -> Text:
     return fixed(CATALOG[key]).format(**values)
+
+
+def phrase_n(singular: str, plural: str, count: int, **values: Any) -> Text:
+    """A fixed phrase whose singular or plural `count` chooses, in English and Spanish."""
+    return Text(translate_n("en", singular, plural, count),
+                translate_n("es", singular, plural, count)).format(count=count, **values)
 
 
 def phrase_in(lang: str, key: str, **values: Any) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planner.errors import Problem, Where
-from planner.i18n import Text, deferred, month_name, phrase
+from planner.i18n import Text, deferred, month_name, phrase, phrase_n
 from planner.plan import Provenance, Refusal
 from planner.rules import Occurrence, Rule
 
@@ -155,7 +155,9 @@ def _summary(occurrence: Occurrence, day: dt.date, refused: int) -> Text:
         how = phrase("why_no_preferred", where=where)
     else:
         how = phrase("why_first", where=where)
-    return how + (phrase("why_refused", count=refused) if refused else Text(".", "."))
+    refusals = phrase_n("; {count} earlier candidate day was refused.",
+                        "; {count} earlier candidate days were refused.", refused)
+    return how + (refusals if refused else Text(".", "."))
 
 
 @cache

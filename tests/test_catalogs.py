@@ -19,7 +19,7 @@ from planner.i18n import DOMAIN, LOCALE_DIR, translate
 
 ROOT = Path(planner.__file__).parent
 KEYWORDS = {"N_": None, "deferred": (1,), "deferred_n": (1, 2), "translate": (2,),
-            "translate_n": (2, 3)}
+            "translate_n": (2, 3), "phrase_n": (1, 2)}
 CATALOGS = sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 FIELD = re.compile(r"\{(\w*)[^}]*\}")
 

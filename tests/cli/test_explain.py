@@ -91,3 +91,9 @@ def test_unknown_id_with_nothing_close_points_to_list(runner: CliRunner) -> None
     result = runner.invoke(cli, ["explain", "zzz", *TODAY])
     assert result.exit_code == 2
     assert "see `planner list` for ids" in result.stderr
+
+
+def test_one_refused_day_is_singular(runner: CliRunner) -> None:
+    assert "; 1 earlier candidate day was refused." in explain(runner, "dbwg.yearly.c4.session")
+    spanish = explain(runner, "dbwg.yearly.c4.session", "--lang", "es")
+    assert "; se descartó 1 día candidato anterior." in spanish
