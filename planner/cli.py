@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from planner import __version__
+from planner.cli_help import LANG_KEY, PlannerContext, current_lang, translated
 from planner.errors import PlannerError, Problem, Where
 from planner.files import WriteFailed
 from planner.i18n import LANGS, lang_from_environment, translate, translate_n
@@ -53,7 +54,27 @@ def _stray_message(command: str, args: list[str], stray: list[str]) -> str:
 
 
 class PlannerGroup(click.Group):
-    """Maps the user's mistakes to one message per problem and exit status 2."""
+    """Maps the user's mistakes to one message per problem and exit status 2; its commands'
+    help follows the reader's language."""
+
+    context_class = PlannerContext
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.context_class = PlannerContext
+        super().add_command(cmd, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = current_lang(ctx)
+        if lang == "en":
+            return super().format_commands(ctx, formatter)
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, translated(command, lang).get_short_help_str(
+                    formatter.width - 6 - max(map(len, self.list_commands(ctx))))))
+        with formatter.section(translate(lang, "Commands:").rstrip(":")):
+            formatter.write_dl(rows)
 
     command_class = PlannerCommand
 
@@ -61,7 +82,7 @@ class PlannerGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PlannerError as error:
-            click.echo(error.text(ctx.meta.get(LANG_KEY) or lang_from_environment()), err=True)
+            click.echo(error.text(current_lang(ctx)), err=True)
             ctx.exit(2)
         except WriteFailed as error:
             click.echo(f"planner: {error}", err=True)
@@ -153,9 +174,6 @@ def say(text: str) -> None:
     click.echo(wrap(text, fit_width(None, err=True)), err=True)
 
 
-LANG_KEY = "planner.lang"  # where --lang is kept for the messages of errors
-
-
 def _keep_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
     ctx.meta[LANG_KEY] = value
     return value
@@ -198,12 +216,6 @@ def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetim
         raise click.UsageError(f"--to {last} is before --from {first}")
     return make_plan(schedule, today=today_date.date() if today_date else today(),
                      horizon=(first, last), published=published)
-
-
-def current_lang() -> str:
-    """The command's --lang, else the locale's language."""
-    context = click.get_current_context(silent=True)
-    return (context.meta.get(LANG_KEY) if context else None) or lang_from_environment()
 
 
 def _warn(plan: Plan) -> None:

@@ -97,3 +97,17 @@ def test_one_refused_day_is_singular(runner: CliRunner) -> None:
     assert "; 1 earlier candidate day was refused." in explain(runner, "dbwg.yearly.c4.session")
     spanish = explain(runner, "dbwg.yearly.c4.session", "--lang", "es")
     assert "; se descartó 1 día candidato anterior." in spanish
+
+
+def test_help_in_spanish_from_the_locale_or_lang(runner: CliRunner) -> None:
+    spanish = runner.invoke(cli, ["--help"], env={"LANG": "es_MX.UTF-8"}).stdout
+    assert spanish.startswith("Uso: cli [OPTIONS] COMMAND [ARGS]...")  # "planner" when installed
+    assert "Planificar ciclos de reuniones a partir de un calendario TOML" in spanish
+    assert "  explain   Decir por qué un evento está en su fecha" in spanish
+    assert "Comandos:" in spanish and "Mostrar este mensaje y salir." in spanish
+    text = runner.invoke(cli, ["explain", "--lang", "es", "--help"]).stdout
+    assert "EVENT-ID es la última columna de `planner list`." in text
+    assert "Opciones:" in text and "[predeterminado:" in text
+    assert not any(word in text for word in ("Show this", "Options:", "[default:", "Usage:"))
+    english = runner.invoke(cli, ["explain", "--help"]).stdout
+    assert "EVENT-ID is the last column of `planner list`." in english
