@@ -455,7 +455,8 @@ def list_events(schedule: Path | None, from_date: dt.datetime | None,
     plan = _plan(loaded, from_date, to_date, today_date)
     events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
     click.echo(table(events, lang, width=fit_width(width), zones=_party_zones(loaded)))
-    click.echo(plural(len(events), "event"), err=True)
+    click.echo(translate_n(lang, "{count} event", "{count} events", len(events))
+               .format(count=len(events)), err=True)
 
 
 @cli.command()

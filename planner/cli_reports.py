@@ -25,7 +25,6 @@ from planner.cli import (
     force_option,
     horizon_options,
     lang_option,
-    plural,
     schedule_option,
     today,
     version_option,
@@ -33,6 +32,7 @@ from planner.cli import (
 )
 from planner.errors import PlannerError, Problem, Where
 from planner.files import write_output
+from planner.i18n import translate_n
 
 if TYPE_CHECKING:  # the engine and the model are imported when a command runs
     from planner.plan import Plan, PlannedEvent
@@ -238,7 +238,8 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...],
         click.echo("\n" + travel(loaded.leader(leader).name.get(lang), year, trips, lang,
                                  fit_width(width)), nl=False)
     _warn(plan)
-    click.echo(plural(len(events), "event"), err=True)
+    click.echo(translate_n(lang, "{count} event", "{count} events", len(events))
+               .format(count=len(events)), err=True)
 
 
 def _check_leader(schedule: Schedule, leader: str) -> None:

@@ -113,3 +113,4 @@ def test_list_in_spanish_has_spanish_headers_statuses_and_weekdays(runner: CliRu
     ninth = next(line for line in lines if "(n.º 9)" in line)
     assert " programado " in ninth
     assert not any(word in result.stdout for word in (" held ", " planned ", "Tue", "Wed"))
+    assert result.stderr.splitlines()[-1] == f"{len(lines) - 1} eventos"
