@@ -12,6 +12,7 @@ Mark a fixed phrase with `N_()` where it is only named (a table of phrases), or 
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import os
 from collections.abc import Mapping
@@ -29,6 +30,8 @@ class Localized(Protocol):
     """Anything that can be written in a language: Text, Phrase, a holiday's name."""
 
     def get(self, lang: str = "en") -> str: ...
+
+    def __hash__(self) -> int: ...
 
 
 def N_(message: str) -> str:
@@ -73,8 +76,15 @@ def lang_from_environment(environ: Mapping[str, str] = os.environ) -> str:
     return "en"
 
 
+_PLAIN = frozenset({str, int, dt.date})  # most fields: nothing to translate
+
+
 def _written(value: object, lang: str) -> object:
     """A field's value in `lang` (a Text, Phrase or holiday name), else the value itself."""
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, Text | Phrase):
+        return value.get(lang)
     getter = getattr(value, "get", None)
     return getter(lang) if getter is not None and not isinstance(value, dict) else value
 
@@ -102,8 +112,15 @@ class Text:
 
     def format(self, **values: Any) -> Text:
         """Fill `{name}` fields; a Text (or Phrase) value is filled in the matching language."""
-        english = {k: _written(v, "en") for k, v in values.items()}
-        spanish = {k: _written(v, "es") for k, v in values.items()}
+        english: dict[str, object] = {}
+        spanish: dict[str, object] = {}
+        for name, value in values.items():  # the engine formats tens of thousands: one pass
+            if isinstance(value, Text):
+                english[name], spanish[name] = value.en, value.es or value.en
+            elif type(value) in _PLAIN:
+                english[name] = spanish[name] = value
+            else:
+                english[name], spanish[name] = _written(value, "en"), _written(value, "es")
         return Text(self.en.format(**english), (self.es or self.en).format(**spanish))
 
     def __add__(self, other: Text | str) -> Text:
@@ -251,6 +268,7 @@ CATALOG: dict[str, str] = {
 }
 
 
+@cache
 def fixed(message: str) -> Text:
     """A fixed English phrase with its Spanish from the catalog."""
     return Text(message, translate("es", message))

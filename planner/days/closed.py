@@ -113,8 +113,7 @@ class ClosedDays:
         for country in sorted(countries | set(self.rules.holiday_countries)):
             for day, name in self._country_year(country, year).items():
                 if name:
-                    table.setdefault(day, deferred("{name} ({country})", country=country,
-                                                   name=HolidayName(country, day, name)))
+                    table.setdefault(day, HolidayName(country, day, name))
         return table
 
     def _country_year(self, country: str, year: int) -> dict[dt.date, str]:

@@ -68,14 +68,15 @@ def _translated(name: str, lang: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class HolidayName:
-    """A holiday's name, written in the reader's language when shown."""
+    """A holiday's name and country, "Revolution Day (MX)", written in the reader's language
+    when shown (made for every holiday of every year planned, shown for a few)."""
 
     country: str
     day: dt.date
     english: str
 
     def get(self, lang: str = "en") -> str:
-        return name_in(self.country, self.day, self.english, lang)
+        return f"{name_in(self.country, self.day, self.english, lang)} ({self.country})"
 
     def __str__(self) -> str:
-        return self.english
+        return self.get()

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from planner.days.closed import ClosedDays
-from planner.i18n import deferred
+from planner.i18n import Localized, deferred
 from planner.rules import Check, Occurrence, every_day
+
+
+# Made once per day and reason: the events of many forums refuse the same holidays.
+@lru_cache(maxsize=1 << 16)
+def _closed(day: dt.date, name: Localized) -> str:
+    return deferred("{day} is {name}", day=day, name=name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _blacked_out(day: dt.date, reason: Localized) -> str:
+    return deferred("{day} is blacked out ({reason})", day=day, reason=reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +35,7 @@ class NoHolidays:
 
         def refuse_day(day: dt.date) -> str | None:
             name = holidays.get(day)
-            return deferred("{day} is {name}", day=day, name=name) if name else None
+            return _closed(day, name) if name else None
 
         return every_day(occurrence, refuse_day)
 
@@ -42,7 +54,7 @@ class NoBlackouts:
 
         def refuse_day(day: dt.date) -> str | None:
             reason = blackouts.get(day)
-            return deferred("{day} is blacked out ({reason})", day=day, reason=reason) if reason else None
+            return _blacked_out(day, reason) if reason else None
 
         return every_day(occurrence, refuse_day)
 
@@ -62,6 +74,6 @@ class NoObservances:
 
         def refuse_day(day: dt.date) -> str | None:
             reason = observances.get(day)
-            return deferred("{day} is {name}", day=day, name=reason) if reason else None
+            return _closed(day, reason) if reason else None
 
         return every_day(occurrence, refuse_day)

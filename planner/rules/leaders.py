@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
-from planner.i18n import deferred
+from planner.i18n import Text, deferred
 from planner.ledger import Booking, Ledger
 from planner.rules import Check, Occurrence
 from planner.rules.inside_window import DuringExercise
@@ -41,10 +42,8 @@ class LeadersFree:
                                     leader=leader.name, event=clash.event_id,
                                     start=clash.start, end=clash.end)
                 if clash is not None:
-                    return deferred("{leader} is at {event} ({start} to {end}); needs {days} "
-                                    "travel days between countries", leader=leader.name,
-                                    event=clash.event_id, start=clash.start, end=clash.end,
-                                    days=leader.travel_days)
+                    return _away(leader.name, clash.event_id, clash.start, clash.end,
+                                 leader.travel_days)
             return None
 
         return refuse
@@ -55,3 +54,10 @@ class LeadersFree:
             visited = self.during.visited(start, occurrence)
             return self.countries[visited[0].venue] if visited else None
         return occurrence.venue.country if occurrence.venue else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _away(leader: Text, event: str, start: dt.date, end: dt.date, days: int) -> str:
+    """Made once per booking: the candidate days next to it all refuse for the same reason."""
+    return deferred("{leader} is at {event} ({start} to {end}); needs {days} travel days between "
+                    "countries", leader=leader, event=event, start=start, end=end, days=days)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import ClassVar
 
 from planner.i18n import N_, Phrase, deferred
@@ -28,9 +28,15 @@ class AllowedWeekdays:
 
         def refuse_day(day: dt.date) -> str | None:
             why = closed.get(day.weekday())
-            return deferred("{day} is a {why}", day=day, why=why) if why else None
+            return _refused(day, why) if why else None
 
         return every_day(occurrence, refuse_day)
+
+
+@lru_cache(maxsize=1 << 16)
+def _refused(day: dt.date, why: str) -> str:
+    """Made once per day and reason: many events refuse the same weekend."""
+    return deferred("{day} is a {why}", day=day, why=why)
 
 
 @cache
