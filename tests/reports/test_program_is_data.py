@@ -85,7 +85,7 @@ def compare_rows(output: str) -> dict[tuple[str, str], tuple[int, int]]:
 def test_compare_counts_the_schedules_own_headline_kinds(
         runner: CliRunner, write_schedule: Callable[[str, str], Path]) -> None:
     path = write_schedule(COLOMBIA, "colombia.toml")
-    result = runner.invoke(cli, ["compare", str(path), *TODAY,
+    result = runner.invoke(cli, ["compare", "-s", str(path), *TODAY,
                                  "--set", "forums.hld.regimes[0].cycle_months=24"])
     assert result.exit_code == 0, result.output
     rows = compare_rows(result.stdout)
@@ -97,13 +97,13 @@ def test_compare_counts_the_schedules_own_headline_kinds(
 def test_apa_lists_the_schedules_lines_and_names_its_chairs(
         runner: CliRunner, write_schedule: Callable[[str, str], Path]) -> None:
     path = write_schedule(COLOMBIA, "colombia.toml")
-    out = runner.invoke(cli, ["apa", "2026", str(path), *TODAY]).stdout
+    out = runner.invoke(cli, ["apa", "2026", "-s", str(path), *TODAY]).stdout
     assert [line for line in out.splitlines() if line.startswith("## ")] == [
         "## 1. Counter-narcotics", "## 2. Humanitarian demining", "## 3. Other activities"]
     assert ("US–Colombia defense cooperation: 2 activities, grouped by line of effort, for "
             "validation by the co-chairs of the Bilateral Working Group.") in out
     assert "tri-chairs" not in out and "Domain awareness" not in out
-    spanish = runner.invoke(cli, ["apa", "2026", str(path), "--lang", "es", *TODAY]).stdout
+    spanish = runner.invoke(cli, ["apa", "2026", "-s", str(path), "--lang", "es", *TODAY]).stdout
     assert "## 1. Lucha contra el narcotráfico" in spanish
     assert "para validación de los copresidentes del Grupo de Trabajo Bilateral." in spanish
 
@@ -120,7 +120,7 @@ def test_without_chairs_the_apa_names_nobody(
         runner: CliRunner, write_schedule: Callable[[str, str], Path]) -> None:
     text = COLOMBIA.replace('chairs = "the co-chairs of the Bilateral Working Group"\n', "")
     text = text.replace('chairs_es = "los copresidentes del Grupo de Trabajo Bilateral"\n', "")
-    out = runner.invoke(cli, ["apa", "2026", str(write_schedule(text, "c.toml")), *TODAY]).stdout
+    out = runner.invoke(cli, ["apa", "2026", "-s", str(write_schedule(text, "c.toml")), *TODAY]).stdout
     assert "activities, grouped by line of effort.\n" in out and "validation" not in out
 
 
