@@ -118,30 +118,42 @@ def png(chart: Chart, *, browser: str | None, timeout: float = 90) -> bytes:
         PlannerError: no browser was given: say what to install.
         ScreenshotError: the browser ran but wrote no picture.
     """
-    executable = browser
-    if executable is None:
+    if browser is None:
         raise PlannerError(Problem(
             Where("--format png"), "a PNG is drawn by Chromium, and no Chromium or Chrome was found",
             "install the Debian package 'chromium' (or set PLANNER_CHROMIUM to a Chrome binary), "
             "or write --format html or svg"))
-    with tempfile.TemporaryDirectory(prefix="planner-png-") as folder:
+    page = ('<?xml version="1.0" encoding="UTF-8"?>\n' + chart.svg).encode("utf-8")
+    picture = run_chromium(browser, page, "timeline.svg", "timeline.png",
+                           [f"--window-size={chart.width},{chart.height}", "--screenshot={target}"],
+                           timeout=timeout, what="picture")
+    return _signed(picture)
+
+
+def run_chromium(browser: str, page: bytes, page_name: str, output_name: str,
+                 flags: list[str], *, timeout: float, what: str) -> bytes:
+    """The bytes headless Chromium writes for `page` (a file named `page_name`), in a
+    throw-away profile and home; "{target}" in `flags` is replaced by the output's path.
+
+    Raises:
+        ScreenshotError: the browser could not run, or wrote nothing.
+    """
+    with tempfile.TemporaryDirectory(prefix="planner-chromium-") as folder:
         work = Path(folder)
-        source = work / "timeline.svg"
-        source.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + chart.svg, encoding="utf-8")
-        target = work / "timeline.png"
-        command = [executable, *CHROMIUM_FLAGS, f"--user-data-dir={work / 'profile'}",
-                   f"--window-size={chart.width},{chart.height}", f"--screenshot={target}",
-                   source.as_uri()]
+        source, target = work / page_name, work / output_name
+        source.write_bytes(page)
+        command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={work / 'profile'}",
+                   *(flag.replace("{target}", str(target)) for flag in flags), source.as_uri()]
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
                                   env={"HOME": str(work), "LANG": "C.UTF-8"})
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise ScreenshotError(f"{executable} could not draw the timeline: {error}") from None
+            raise ScreenshotError(f"{browser} could not write the {what}: {error}") from None
         if not target.is_file() or target.stat().st_size == 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-            raise ScreenshotError(f"{executable} wrote no picture (exit status {done.returncode}): "
+            raise ScreenshotError(f"{browser} wrote no {what} (exit status {done.returncode}): "
                                   + " | ".join(detail))
-        return _signed(target.read_bytes())
+        return target.read_bytes()
 
 
 def _signed(picture: bytes) -> bytes:
