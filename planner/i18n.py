@@ -21,9 +21,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-LANGS = ("en", "es", "en+es")
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "planner"
+
+
+def available_langs(locale_dir: Path = LOCALE_DIR) -> tuple[str, ...]:
+    """English, every language with a compiled catalog in `locale_dir`, and "en+es" when
+    Spanish is there: a new language is one catalog, no list to edit."""
+    found = sorted(mo.parent.parent.name for mo in locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    langs = ["en", *(lang for lang in found if lang != "en")]
+    return (*langs, "en+es") if "es" in langs else tuple(langs)
+
+
+LANGS = available_langs()
 
 
 class Localized(Protocol):

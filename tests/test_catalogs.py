@@ -87,3 +87,49 @@ def test_gettext_reads_the_spanish_catalog() -> None:
     assert translate("en+es", "weekend") == "weekend / fin de semana"
     assert spanish.ngettext("{count} warning", "{count} warnings", 1) == "{count} advertencia"
     assert spanish.ngettext("{count} warning", "{count} warnings", 2) == "{count} advertencias"
+
+
+def _write_catalog(locale_dir: Path, lang: str, translations: dict[str, str]) -> None:
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale=None, domain=DOMAIN)
+    for english, translated in translations.items():
+        catalog.add(english, translated)
+    folder = locale_dir / lang / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with open(folder / f"{DOMAIN}.mo", "wb") as file:
+        write_mo(file, catalog)
+
+
+def test_a_third_language_is_one_catalog_file(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner import i18n
+
+    _write_catalog(tmp_path, "xx", {"weekend": "wkd-xx"})
+    assert i18n.available_langs(tmp_path) == ("en", "xx")
+    _write_catalog(tmp_path, "es", {"weekend": "fin de semana"})
+    assert i18n.available_langs(tmp_path) == ("en", "es", "xx", "en+es")
+    (tmp_path / "fr" / "LC_MESSAGES").mkdir(parents=True)  # an untranslated .po alone: not yet
+    assert "fr" not in i18n.available_langs(tmp_path)
+
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n._catalog.cache_clear()
+    try:
+        assert i18n.translate("xx", "weekend") == "wkd-xx"
+        assert i18n.translate("xx", "holiday") == "holiday"  # untranslated: English
+    finally:
+        i18n._catalog.cache_clear()
+
+
+def test_the_languages_offered_are_the_catalogs_present() -> None:
+    import click
+
+    from planner.cli import cli
+    from planner.i18n import LANGS, available_langs
+
+    assert LANGS == available_langs() == ("en", "es", "en+es")
+    generate = cli.get_command(click.Context(cli), "generate")
+    assert generate is not None
+    choices = next(p for p in generate.params if p.name == "lang").type
+    assert isinstance(choices, click.Choice)
+    assert tuple(choices.choices) == LANGS
