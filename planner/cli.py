@@ -15,7 +15,7 @@ from planner import __version__
 from planner.cli_help import LANG_KEY, PlannerContext, current_lang, translated
 from planner.errors import PlannerError, Problem, Where
 from planner.files import WriteFailed
-from planner.i18n import LANGS, lang_from_environment, translate, translate_n
+from planner.i18n import LANGS, N_, lang_from_environment, translate, translate_n
 
 # The engine and the loader (and through them the holidays package) are imported by the
 # commands that run them, so that `planner --help` starts fast.
@@ -90,31 +90,42 @@ class PlannerGroup(click.Group):
 
 
 # One line after `generate`: where people take the file next.
-IMPORT_HINT = ("to import: Outlook 'Add calendar > Upload from file', Google Calendar "
-               "'Settings > Import & export', Apple Calendar 'File > Import'; to subscribe "
-               "(updates arrive by themselves), serve the file at a URL: README 'Subscribing'")
+IMPORT_HINT = N_("to import: Outlook 'Add calendar > Upload from file', Google Calendar "
+                 "'Settings > Import & export', Apple Calendar 'File > Import'; to subscribe "
+                 "(updates arrive by themselves), serve the file at a URL: README 'Subscribing'")
 
 
-def plural(count: int, noun: str) -> str:
-    """"1 event", "2 events", "1 calendar entry", "3 calendar entries"."""
-    if count == 1:
-        return f"{count} {noun}"
-    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
+def events_n(lang: str, count: int) -> str:
+    """"1 event", "3 events", in `lang`."""
+    return translate_n(lang, "{count} event", "{count} events", count).format(count=count)
 
 
-def wrote_calendar(changes: Changes, events: int, where: str) -> str:
+def entries_n(lang: str, count: int) -> str:
+    return translate_n(lang, "{count} calendar entry", "{count} calendar entries",
+                       count).format(count=count)
+
+
+def destination(target: str, lang: str) -> str:
+    return translate(lang, "standard output") if target == "-" else str(Path(target).resolve())
+
+
+def wrote_calendar(changes: Changes, events: int, where: str, lang: str = "en") -> str:
     """What a calendar file holds, in the words of `planner list` (which counts events)."""
     cancelled = len(changes.cancelled) + len(changes.still_cancelled)
     live = changes.entries
     notes = []
     if live == events:
-        text = f"wrote {plural(events, 'event')} to {where}"
+        text = translate(lang, "wrote {events} to {where}").format(
+            events=events_n(lang, events), where=where)
     else:
-        text = f"wrote {plural(live, 'calendar entry')} for {plural(events, 'event')} to {where}"
-        notes.append("a repeating series is one entry")
+        text = translate(lang, "wrote {entries} for {events} to {where}").format(
+            entries=entries_n(lang, live), events=events_n(lang, events), where=where)
+        notes.append(translate(lang, "a repeating series is one entry"))
     if cancelled:
-        notes.append(f"and {plural(cancelled, 'cancelled entry')}, kept until their date "
-                     "passes or --prune")
+        notes.append(translate(lang, "and {cancelled}, kept until their date passes or --prune")
+                     .format(cancelled=translate_n(lang, "{count} cancelled entry",
+                                                   "{count} cancelled entries",
+                                                   cancelled).format(count=cancelled)))
     return f"{text} ({'; '.join(notes)})" if notes else text
 
 
@@ -332,17 +343,20 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
     for item in written:
         for note in item.notes:
             say(f"warning: {note}")
-        where = "standard output" if item.target == "-" else str(Path(item.target).resolve())
+        where = destination(item.target, lang)
         if item.target != "-":
             say(f"{where}: {item.changes.summary()}")
         if not split:
-            say(wrote_calendar(item.changes, len(events), where))
+            say(wrote_calendar(item.changes, len(events), where, lang))
     if split:
         total = sum(item.changes.written for item in written)
-        click.echo(f"wrote {plural(len(written), 'calendar')} ({plural(total, 'calendar entry')}) "
-                   f"to {Path(output or '.').resolve()}", err=True)
+        calendars = translate_n(lang, "{count} calendar", "{count} calendars",
+                                len(written)).format(count=len(written))
+        click.echo(translate(lang, "wrote {calendars} ({entries}) to {where}").format(
+            calendars=calendars, entries=entries_n(lang, total),
+            where=Path(output or ".").resolve()), err=True)
     if output != "-":
-        say(IMPORT_HINT)
+        say(translate(lang, IMPORT_HINT))
 
 
 @cli.command()

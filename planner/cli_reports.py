@@ -21,6 +21,8 @@ from planner.cli import (
     _party_zones,
     _plan,
     _warn,
+    destination,
+    events_n,
     fit_width,
     force_option,
     horizon_options,
@@ -32,7 +34,7 @@ from planner.cli import (
 )
 from planner.errors import PlannerError, Problem, Where
 from planner.files import write_output
-from planner.i18n import translate_n
+from planner.i18n import translate, translate_n
 
 if TYPE_CHECKING:  # the engine and the model are imported when a command runs
     from planner.plan import Plan, PlannedEvent
@@ -102,9 +104,10 @@ def _printed(html: bytes) -> bytes:
         raise click.ClickException(str(error)) from None
 
 
-def _done(output: str, what: str) -> None:
-    target = "standard output" if output == "-" else str(Path(output).resolve())
-    click.echo(f"wrote {what} to {target}", err=True)
+def _done(output: str, what: str, lang: str) -> None:
+    """The last line of a report: what was written where, in `lang` (`what` is in it too)."""
+    click.echo(translate(lang, "wrote {what} to {where}").format(
+        what=what, where=destination(output, lang)), err=True)
 
 
 @click.command(cls=PlannerCommand)
@@ -168,8 +171,10 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
                 raise click.ClickException(str(error)) from None
     write_output(output, data, force=force, inputs=[loaded.path])
     _warn(plan)
-    _done(output, f"the timeline of {len(plan.events)} events ({plan.horizon[0]} to "
-                  f"{plan.horizon[1]}, {fmt})")
+    count = len(plan.events)
+    _done(output, translate_n(lang, "the timeline of {count} event ({start} to {end}, {format})",
+                              "the timeline of {count} events ({start} to {end}, {format})", count)
+          .format(count=count, start=plan.horizon[0], end=plan.horizon[1], format=fmt), lang)
 
 
 @click.command(cls=PlannerCommand)
@@ -289,7 +294,8 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
             else render_apa(plan, year, fmt, lang))
     write_output(output, data, force=force, inputs=[loaded.path])
     _warn(plan)
-    _done(output, f"the Annual Plan of Activities {year} ({fmt})")
+    _done(output, translate(lang, "the Annual Plan of Activities {year} ({format})")
+          .format(year=year, format=fmt), lang)
 
 
 @click.command(cls=PlannerCommand)
@@ -325,4 +331,4 @@ def export(schedule: Path | None, fmt: str, output: str, from_date: dt.datetime 
     data = to_csv(plan, loaded, lang) if fmt == "csv" else to_json(plan, loaded, lang)
     write_output(output, data, force=force, inputs=[loaded.path])
     _warn(plan)
-    _done(output, f"{len(plan.events)} events ({fmt})")
+    _done(output, f"{events_n(lang, len(plan.events))} ({fmt})", lang)

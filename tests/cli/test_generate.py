@@ -151,3 +151,50 @@ def test_python_dash_m_planner_works(tmp_path: Path) -> None:
                             text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"planner, version {__version__}"
+
+
+def test_generate_in_spanish_says_what_it_wrote_and_how_to_import_in_spanish(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    english = runner.invoke(cli, ["generate", *TODAY, "--lang", "en", "-o", "en.ics"])
+    for spanish in (runner.invoke(cli, ["generate", *TODAY, "--lang", "es", "-o", "es.ics"]),
+                    runner.invoke(cli, ["generate", *TODAY, "-o", "es.ics"],
+                                  env={"LANG": "es_MX.UTF-8"})):
+        assert spanish.exit_code == 0, spanish.output
+        entries, events = _counts(english.stderr)
+        assert (f"escrito en {(tmp_path / 'es.ics').resolve()}: {entries} entradas de calendario "
+                f"para {events} eventos (una serie que se repite es una sola entrada)"
+                in spanish.stderr.splitlines())
+        hint = spanish.stderr.splitlines()[-1]
+        assert hint.startswith("para importar: Outlook 'Agregar calendario > Cargar desde archivo'")
+        assert "wrote" not in spanish.stderr and "to import" not in spanish.stderr
+
+
+def _counts(stderr: str) -> tuple[int, int]:
+    """The entries and events of the English "wrote N calendar entries for M events" line."""
+    line = next(line for line in stderr.splitlines() if line.startswith("wrote "))
+    words = line.split()
+    return int(words[1]), int(words[5])
+
+
+def test_split_and_reports_say_what_they_wrote_in_spanish(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    split = runner.invoke(cli, ["generate", *TODAY, "--lang", "es", "--split", "party",
+                                "-o", "calendars"])
+    assert split.exit_code == 0, split.output
+    calendars = len(list((tmp_path / "calendars").glob("*.ics")))
+    assert f"escrito en {(tmp_path / 'calendars').resolve()}: {calendars} calendarios (" \
+        in split.stderr
+    exported = runner.invoke(cli, ["export", *TODAY, "--format", "csv", "-o", "plan.csv"],
+                             env={"LANG": "es_MX.UTF-8"})
+    assert exported.exit_code == 0, exported.output
+    rows = len((tmp_path / "plan.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert exported.stderr.splitlines()[-1] == \
+        f"escrito en {(tmp_path / 'plan.csv').resolve()}: {rows} eventos (csv)"
+    timeline = runner.invoke(cli, ["timeline", *TODAY, "--lang", "es", "-o", "plan.svg"])
+    assert timeline.exit_code == 0, timeline.output
+    assert timeline.stderr.splitlines()[-1].startswith(
+        f"escrito en {(tmp_path / 'plan.svg').resolve()}: la línea de tiempo de ")
+    english = runner.invoke(cli, ["export", *TODAY, "--format", "csv", "-o", "-", "--lang", "en"])
+    assert english.stderr.splitlines()[-1] == f"wrote {rows} events (csv) to standard output"
