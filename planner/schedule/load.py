@@ -17,7 +17,7 @@ from dateutil.rrule import rrulestr
 from planner.collector import collector_paused
 from planner.days.closed import supported_countries
 from planner.errors import PlannerError, Problem, Where
-from planner.i18n import N_, Text, deferred
+from planner.i18n import MONTHS, N_, Phrase, Text, deferred
 from planner.schedule.locate import Locator, unclosed_since
 from planner.schedule.model import (
     Activity,
@@ -161,8 +161,8 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
     """Validate schedule bytes read from `name` (used in messages)."""
     kind = _not_a_schedule(raw)
     if kind is not None:
-        raise PlannerError(Problem(Where(name), kind, "give the .toml schedule (planner init "
-                                   "writes one to start from)"))
+        raise PlannerError(Problem(Where(name), kind, deferred(
+            "give the .toml schedule (planner init writes one to start from)")))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -175,8 +175,8 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
         except tomllib.TOMLDecodeError as error:
             raise PlannerError(_syntax_problem(error, text, name)) from None
         except RecursionError:
-            raise PlannerError(Problem(Where(name, line=1), "is nested too deeply to read",
-                                       "flatten the tables")) from None
+            raise PlannerError(Problem(Where(name, line=1), deferred("is nested too deeply to read"),
+                                       deferred("flatten the tables"))) from None
         for override in overrides:
             apply_override(data, override)
         problems = Problems(name, Locator(text))
@@ -239,50 +239,51 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> Pro
         opened = unclosed_since(text, line)
         if opened is not None and opened != line:
             source = lines[opened - 1].strip()[:80]
-            return Problem(Where(name, line=opened), f"`{source}` opens a bracket that is "
-                           "never closed", "close it with ] (or } for an inline table)")
+            return Problem(Where(name, line=opened),
+                           deferred("`{source}` opens a bracket that is never closed", source=source),
+                           deferred("close it with ] (or }} for an inline table)"))
     source = lines[line - 1].strip()[:80] if line and 0 < line <= len(lines) else ""
-    detail = f"TOML syntax error: {message}"
-    if source:
-        detail += f" in `{source}`"
+    detail = (deferred("TOML syntax error: {error} in `{source}`", error=message, source=source)
+              if source else deferred("TOML syntax error: {error}", error=message))
     return Problem(Where(name, line=line), detail, _syntax_hint(source))
 
 
-def _syntax_hint(source: str) -> str:
+def _syntax_hint(source: str) -> Phrase:
     """What to do about the mistakes people make most: quotes from Word, dates as on paper."""
     if any(quote in source for quote in "“”‘’«»"):
-        return ('replace the curly quotes (“ ” ‘ ’) with straight ones (" or \'); a word '
-                "processor changed them")
+        return deferred('replace the curly quotes (“ ” ‘ ’) with straight ones (" or \'); a '
+                        "word processor changed them")
     if _PAPER_DATE.search(source):
-        return "write dates as YYYY-MM-DD without quotes, e.g. 2025-08-04"
+        return deferred("write dates as YYYY-MM-DD without quotes, e.g. 2025-08-04")
     day = _ISO_DAY.search(source)
     if day:
         year, month, number = (int(part) for part in day.groups())
         if not 1 <= month <= 12:
-            return f"there is no month {month:02d}: write dates as YYYY-MM-DD"
+            return deferred("there is no month {month}: write dates as YYYY-MM-DD",
+                            month=f"{month:02d}")
         last = calendar.monthrange(year, month)[1]
         if number > last:
-            return f"{_MONTHS[month - 1]} {year} has {last} days"
-    return "fix the TOML syntax on that line"
+            month_name = Text(MONTHS.en.split()[month - 1], MONTHS.es.split()[month - 1])
+            return deferred("{month} {year} has {days} days", month=month_name, year=str(year),
+                            days=last)
+    return deferred("fix the TOML syntax on that line")
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # not the locale's: messages are English
 _PAPER_DATE = re.compile(r"(?<![\d-])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\d-])")
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
-def _not_a_schedule(raw: bytes) -> str | None:
+def _not_a_schedule(raw: bytes) -> Phrase | None:
     """What a file that is clearly not TOML is, to say so instead of a syntax error."""
     head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.upper().startswith(b"BEGIN:VCALENDAR"):
-        return "this is a calendar file, not a schedule"
+        return deferred("this is a calendar file, not a schedule")
     if head.startswith(b"PK\x03\x04"):
-        return "this is a spreadsheet or document (.xlsx, .docx, .zip), not a schedule"
+        return deferred("this is a spreadsheet or document (.xlsx, .docx, .zip), not a schedule")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "this is an old Office file (.xls, .doc), not a schedule"
+        return deferred("this is an old Office file (.xls, .doc), not a schedule")
     if head.startswith(b"%PDF"):
-        return "this is a PDF, not a schedule"
+        return deferred("this is a PDF, not a schedule")
     return None
 
 

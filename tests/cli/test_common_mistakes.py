@@ -101,3 +101,29 @@ def test_a_misspelt_leader_is_reported_once_where_it_is_written(
         f"{path}:{line}: forums.roundtable.leaders: unknown leader 'northcom_deputyy'; did you "
         "mean 'northcom_deputy'?",
         f"planner: 1 problem in {path}; nothing was written"]
+
+
+@pytest.mark.parametrize(("text", "spanish", "english"), [
+    ('name = "x"\nstart = 2026-02-30\n', "febrero de 2026 tiene 28 días", "February 2026 has 28 days"),
+    ('name = “x”\n', "cambie las comillas tipográficas (“ ” ‘ ’) por comillas rectas",
+     "replace the curly quotes"),
+    ('start = 2026-13-01\n', "no existe el mes 13: escriba las fechas como AAAA-MM-DD",
+     "there is no month 13: write dates as YYYY-MM-DD"),
+    ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "esto es un archivo de calendario (.ics), no un "
+     "calendario de planner (.toml)", "this is a calendar file, not a schedule"),
+    ('w = ["tue", "wed"\nname = "x"\n', '`w = ["tue", "wed"` abre un corchete que nunca se '
+     "cierra; ciérrelo con ] (o con } si es una tabla en línea)",
+     '`w = ["tue", "wed"` opens a bracket that is never closed'),
+])
+def test_common_mistakes_are_told_in_spanish_from_lang_or_the_locale(
+        runner: CliRunner, tmp_path: Path, text: str, spanish: str, english: str) -> None:
+    path = tmp_path / "mistake.toml"
+    path.write_text(text, encoding="utf-8")
+    for result in (runner.invoke(cli, ["validate", "-s", str(path), "--lang", "es"]),
+                   runner.invoke(cli, ["validate", "-s", str(path)], env={"LANG": "es_MX.UTF-8"})):
+        assert result.exit_code == 2, result.output
+        assert spanish in result.stderr
+        assert english not in result.stderr
+    in_english = runner.invoke(cli, ["validate", "-s", str(path), "--lang", "en"],
+                               env={"LANG": "es_MX.UTF-8"})
+    assert english in in_english.stderr
