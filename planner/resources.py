@@ -11,22 +11,21 @@ BUILT_IN_NAME = "built-in schedule roundtable.toml"
 
 def default_schedule() -> Path:
     """The built-in roundtable schedule (packaged as planner.schedules in the wheel)."""
-    try:
-        packaged = Path(str(resources.files("planner.schedules") / "roundtable.toml"))
-        if packaged.is_file():
-            return packaged
-    except ModuleNotFoundError:
-        pass
-    # In a source checkout the one copy sits at the repository root.
-    return Path(__file__).resolve().parent.parent / "schedules" / "roundtable.toml"
+    return _packaged("planner.schedules", "schedules", "roundtable.toml")
 
 
 def schedule_schema() -> Path:
     """The JSON Schema of the schedule language (packaged as planner.schemas)."""
+    return _packaged("planner.schemas", "schemas", "schedule.schema.json")
+
+
+def _packaged(package: str, folder: str, name: str) -> Path:
+    """A data file of `package` when installed; in a source checkout, the one copy in the
+    repository's `folder`."""
     try:
-        packaged = Path(str(resources.files("planner.schemas") / "schedule.schema.json"))
+        packaged = Path(str(resources.files(package) / name))
         if packaged.is_file():
             return packaged
     except ModuleNotFoundError:
         pass
-    return Path(__file__).resolve().parent.parent / "schemas" / "schedule.schema.json"
+    return Path(__file__).resolve().parent.parent / folder / name
