@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planner.errors import PlannerError, Problem, Where
-from planner.export.timeline_page import run_chromium
+from planner.export.timeline_page import missing_browser, run_chromium
 
 # Appended after %%EOF, where readers ignore it: planner.files knows the file as planner's.
 MARKER = b"\n% generator: planner\n"
@@ -25,10 +24,7 @@ def to_pdf(html: bytes, *, browser: str | None, stamp: dt.datetime, timeout: flo
         ScreenshotError: the browser ran but wrote no PDF.
     """
     if browser is None:
-        raise PlannerError(Problem(
-            Where("-o *.pdf"), "a PDF is printed by Chromium, and no Chromium or Chrome was found",
-            "install the Debian package 'chromium' (or set PLANNER_CHROMIUM to a Chrome binary), "
-            "or write .html"))
+        raise missing_browser("-o *.pdf", "a PDF is printed", ".html")
     printed = run_chromium(browser, html, "report.html", "report.pdf",
                            ["--no-pdf-header-footer", "--print-to-pdf={target}"],
                            timeout=timeout, what="PDF")

@@ -119,15 +119,20 @@ def png(chart: Chart, *, browser: str | None, timeout: float = 90) -> bytes:
         ScreenshotError: the browser ran but wrote no picture.
     """
     if browser is None:
-        raise PlannerError(Problem(
-            Where("--format png"), "a PNG is drawn by Chromium, and no Chromium or Chrome was found",
-            "install the Debian package 'chromium' (or set PLANNER_CHROMIUM to a Chrome binary), "
-            "or write --format html or svg"))
+        raise missing_browser("--format png", "a PNG is drawn", "--format html or svg")
     page = ('<?xml version="1.0" encoding="UTF-8"?>\n' + chart.svg).encode("utf-8")
     picture = run_chromium(browser, page, "timeline.svg", "timeline.png",
                            [f"--window-size={chart.width},{chart.height}", "--screenshot={target}"],
                            timeout=timeout, what="picture")
     return _signed(picture)
+
+
+def missing_browser(where: str, made: str, instead: str) -> PlannerError:
+    """The user's error when an output needs Chromium and none is installed."""
+    return PlannerError(Problem(
+        Where(where), f"{made} by Chromium, and no Chromium or Chrome was found",
+        "install the Debian package 'chromium' (or set PLANNER_CHROMIUM to a Chrome binary), "
+        f"or write {instead}"))
 
 
 def run_chromium(browser: str, page: bytes, page_name: str, output_name: str,
