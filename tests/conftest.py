@@ -41,7 +41,8 @@ def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    # An exported COLUMNS is a width the user asked for; tests start from a plain pipe.
+    return CliRunner(env={"COLUMNS": None})
 
 
 @pytest.fixture

@@ -15,15 +15,18 @@ ELLIPSIS = "…"
 
 
 def terminal_width(stream: TextIO, environ: Mapping[str, str], asked: int | None) -> int | None:
-    """--width when given; else the terminal's columns when `stream` is one; else None."""
+    """--width when given; else an exported COLUMNS; else the terminal's columns when
+    `stream` is one; else None (a pipe or a file gets whole lines)."""
     if asked is not None:
         return asked
-    isatty = getattr(stream, "isatty", None)
-    if not (isatty and isatty()):
-        return None
+    # Shells keep COLUMNS unexported: when it reaches planner, the user set it on purpose
+    # (`COLUMNS=80 planner list | less`), so it holds for a pipe too.
     columns = environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None
     return shutil.get_terminal_size().columns
 
 

@@ -50,6 +50,12 @@ def test_list_on_an_80_column_terminal_fits_and_keeps_every_id(runner: CliRunner
     assert second_lines == ids  # every id whole, for `planner explain`
 
 
+def test_an_exported_columns_fits_a_pipe_too() -> None:
+    piped = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["list", *TODAY])
+    assert piped.exit_code == 0, piped.output
+    assert max(len(line) for line in piped.stdout.splitlines()) <= 80  # COLUMNS=80 planner list | less
+
+
 @pytest.mark.parametrize("width", [60, 80, 100])
 def test_width_option_fits_list_agenda_and_check(runner: CliRunner, width: int) -> None:
     for command in (["list"], ["agenda", "--year", "2026"], ["check"]):
