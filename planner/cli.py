@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from planner import __version__
-from planner.cli_help import LANG_KEY, PlannerContext, current_lang, translated
+from planner.cli_help import LANG_KEY, PlannerContext, current_lang, lang_written, translated
 from planner.errors import PlannerError, Problem, Where
 from planner.files import WriteFailed
 from planner.i18n import LANGS, N_, lang_from_environment, translate, translate_n
@@ -37,6 +37,9 @@ class PlannerCommand(click.Command):
     """A command that answers a schedule given the old way (as an argument) with the new way."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        written = lang_written(args)
+        if written:  # before click parses, so `--help --lang es` is in Spanish too
+            ctx.meta[LANG_KEY] = written
         ctx.allow_extra_args = True  # leftovers are explained below instead of "unexpected"
         rest = super().parse_args(ctx, list(args))
         if ctx.args:

@@ -3,7 +3,8 @@
 The help texts stay English in the code (docstrings and `help=`); when the language is not
 English, a command's help is made from a copy whose texts are translated, and the few words
 click adds itself (headings, "[default: ...]") are put in the same language. The language is
---lang when it comes before --help, else the locale's. `extract` lists the texts for Babel.
+--lang wherever it is written (`lang_written`), else the locale's. `extract` lists the texts
+for Babel.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import IO, Any
 
 import click
 
-from planner.i18n import N_, lang_from_environment, translate
+from planner.i18n import LANGS, N_, lang_from_environment, translate
 
 LANG_KEY = "planner.lang"  # where --lang is kept for help and the messages of errors
 # Words click writes around the texts of a command's help.
@@ -29,6 +30,25 @@ def current_lang(ctx: click.Context | None = None) -> str:
     """The command's --lang, else the locale's language."""
     ctx = ctx or click.get_current_context(silent=True)
     return (ctx.meta.get(LANG_KEY) if ctx else None) or lang_from_environment()
+
+
+def lang_written(args: list[str]) -> str | None:
+    """The value of --lang among a command's arguments, wherever it is written.
+
+    click shows --help as soon as it reads it, before a later `--lang es` is parsed, so the
+    command looks for --lang itself first. An unknown value is left to click to refuse.
+    """
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        return value if value in LANGS else None
+    return None
 
 
 def _text(text: str | None, lang: str) -> str | None:

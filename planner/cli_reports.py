@@ -235,7 +235,8 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...],
     color = color_wanted(sys.stdout, os.environ)
     click.echo(render_agenda(events, title=title, first=first, last=last, lang=lang, color=color,
                              today=day, holidays=holidays, width=fit_width(width),
-                             zones=_party_zones(loaded)),
+                             zones=_party_zones(loaded),
+                             headline_kinds=loaded.program.headline_kinds),
                nl=False, color=color)
     if leader is not None:
         from planner.export.agenda import travel

@@ -7,7 +7,7 @@ is set. Without colour the text is plain and identical whatever the terminal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -47,7 +47,7 @@ class _Line:
 def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: dt.date,
            lang: str = "en", color: bool = False, today: dt.date | None = None,
            holidays: Sequence[tuple[dt.date, str]] = (), width: int | None = None,
-           zones: Mapping[str, str] | None = None) -> str:
+           zones: Mapping[str, str] | None = None, headline_kinds: Collection[str] = ()) -> str:
     """The agenda text: a title, then months in order, each with its events (and holidays).
 
     Args:
@@ -61,8 +61,11 @@ def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: 
         width: the terminal's width, None for no limit. When a line would not fit, the time
             and place go on a second line under the title, and both are cut with "…".
         zones: party id -> IANA zone; a call's hours are shown there too ("/ 11:00 CST").
+        headline_kinds: the schedule's headline kinds (plan.headline_kinds); their titles
+            are bold.
     """
-    lines = [_event_line(event, lang, zones) for event in sorted(events, key=lambda e: (e.start, e.id))]
+    lines = [_event_line(event, lang, zones, headline_kinds)
+             for event in sorted(events, key=lambda e: (e.start, e.id))]
     lines += [_Line(day, (_days(day, day, lang), "", label("holiday", lang), name, ""), {},
                     holiday=True) for day, name in holidays]
     lines.sort(key=lambda line: line.start)
@@ -91,11 +94,12 @@ def agenda(events: Sequence[PlannedEvent], *, title: str, first: dt.date, last: 
     return "\n".join(output) + "\n"
 
 
-def _event_line(event: PlannedEvent, lang: str, zones: Mapping[str, str] | None) -> _Line:
+def _event_line(event: PlannedEvent, lang: str, zones: Mapping[str, str] | None,
+                headline_kinds: Collection[str]) -> _Line:
     cells = (_days(event.start, event.end, lang), clock(event, zones), status_label(event.status, lang),
              event.title.get(lang), event.location.get(lang))
     return _Line(event.start, cells, _STATUS_STYLE[event.status],
-                 bold_title=event.kind == "executive-session")
+                 bold_title=event.kind in headline_kinds)
 
 
 def _days(start: dt.date, end: dt.date, lang: str) -> str:

@@ -111,3 +111,23 @@ def test_help_in_spanish_from_the_locale_or_lang(runner: CliRunner) -> None:
     assert not any(word in text for word in ("Show this", "Options:", "[default:", "Usage:"))
     english = runner.invoke(cli, ["explain", "--help"]).stdout
     assert "EVENT-ID is the last column of `planner list`." in english
+
+
+def test_help_follows_lang_wherever_it_is_written_and_the_locale(runner: CliRunner) -> None:
+    forms = {
+        "before --help": (["list", "--lang", "es", "--help"], {}),
+        "after --help": (["list", "--help", "--lang", "es"], {}),
+        "after -h, with =": (["list", "-h", "--lang=es"], {}),
+        "the locale": (["list", "--help"], {"LANG": "es_MX.UTF-8"}),
+    }
+    for form, (args, env) in forms.items():
+        text = runner.invoke(cli, args, env=env).stdout
+        assert text.startswith("Uso: cli list [OPTIONS]"), form
+        assert "Imprimir el plan como tabla en la terminal." in text, form
+        assert "Opciones:" in text and "Options:" not in text, form
+    # --lang en after --help wins over a Spanish locale; with neither, English as before
+    for args, env in ((["list", "--help", "--lang", "en"], {"LANG": "es_MX.UTF-8"}),
+                      (["list", "--help"], {"LANG": "C.UTF-8"})):
+        text = runner.invoke(cli, args, env=env).stdout
+        assert text.startswith("Usage: cli list [OPTIONS]")
+        assert "Print the plan as a table in the terminal." in text

@@ -138,3 +138,17 @@ def test_undeclared_line_and_unknown_headline_kind_are_mistakes(
             "'counter-drugs'; use one of: counter-narcotics, humanitarian-demining") in messages
     assert "plan.headline_kinds: unknown activity kind 'executive-session'; use one of: " \
            "high-level-dialogue, staff-talks" in messages
+
+
+def test_the_agenda_bolds_the_schedules_headline_kinds_not_executive_sessions(
+        write_schedule: Callable[[str, str], Path]) -> None:
+    from tests.reports.test_agenda import on_a_terminal
+
+    # the dialogue is of the kind the roundtable stresses, but this program stresses staff talks
+    text = COLOMBIA.replace('kind = "high-level-dialogue"', 'kind = "executive-session"')
+    text = text.replace('"high-level-dialogue", "staff-talks"]', '"staff-talks"]')
+    path = write_schedule(text, "colombia.toml")
+    out = on_a_terminal("agenda", "-s", str(path), "--year", "2026", *TODAY)
+    bold = "\x1b[1m"
+    assert f"{bold}HLDD: Staff talks" in out
+    assert "HLDD: Dialogue" in out and f"{bold}HLDD: Dialogue" not in out
