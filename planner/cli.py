@@ -15,7 +15,7 @@ from planner import __version__
 from planner.cli_help import LANG_KEY, PlannerContext, current_lang, lang_written, translated
 from planner.errors import PlannerError, Problem, Where
 from planner.files import WriteFailed
-from planner.i18n import LANGS, N_, lang_from_environment, translate, translate_n
+from planner.i18n import LANGS, N_, lang_from_environment, localized, translate, translate_n
 
 # The engine and the loader (and through them the holidays package) are imported by the
 # commands that run them, so that `planner --help` starts fast.
@@ -237,7 +237,7 @@ def _warn(plan: Plan) -> None:
     for warning in plan.warnings:
         say(translate(lang, "warning: {problem}").format(problem=warning.text(lang)))
     for note in plan.notes:  # published events that had to move
-        say(note)
+        say(localized(note, lang))
 
 
 def replan_option(function: F) -> F:
@@ -344,11 +344,11 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
         written = [one]
     _warn(plan)
     for item in written:
-        for note in item.notes:
-            say(f"warning: {note}")
+        for note in item.notes:  # what could not be used of the previous file
+            say(translate(lang, "warning: {problem}").format(problem=localized(note, lang)))
         where = destination(item.target, lang)
         if item.target != "-":
-            say(f"{where}: {item.changes.summary()}")
+            say(f"{where}: {item.changes.summary(lang)}")
         if not split:
             say(wrote_calendar(item.changes, len(events), where, lang))
     if split:

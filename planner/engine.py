@@ -14,7 +14,7 @@ from planner.deployments import deployment_events
 from planner.errors import Problem
 from planner.exercises import all_windows
 from planner.first_fit import Attempt
-from planner.i18n import Text, deferred, deferred_n, phrase
+from planner.i18n import N_, Text, deferred, deferred_n, phrase
 from planner.placement import Pin
 from planner.plan import Plan, PlannedEvent, Provenance, Status, at_line_of
 from planner.rules.inside_window import DuringExercise
@@ -78,15 +78,16 @@ def _moved_notes(attempt: Attempt, events: list[PlannedEvent],
     """One line per published event that had to move, saying why: its day is now refused,
     or the solver needed it to give another event a day."""
     by_id = {event.id: event for event in events}
-    notes = [f"moved: {by_id[event_id].title.en} ({event_id}), {old} -> {new}: {why}"
+    moved = N_("moved: {title} ({id}), {old} -> {new}: {why}")
+    notes = [deferred(moved, title=by_id[event_id].title, id=event_id, old=old, new=new, why=why)
              for placer in attempt.placers for event_id, old, new, why in placer.moved]
     refused = {event_id for placer in attempt.placers for event_id, *_ in placer.moved}
     for event_id, day in sorted(published.items()):
         event = by_id.get(event_id)
         if event is not None and event.start != day and event_id not in refused \
                 and event.provenance.decided_by == "solver":
-            notes.append(f"moved: {event.title.en} ({event_id}), {day} -> {event.start}: "
-                         f"{event.provenance.summary.en}")
+            notes.append(deferred(moved, title=event.title, id=event_id, old=day,
+                                  new=event.start, why=event.provenance.summary))
     return tuple(notes)
 
 

@@ -53,6 +53,7 @@ from planner.export.icstext import (
     utc_text,
     zone_days,
 )
+from planner.i18n import deferred, deferred_n, translate, translate_n
 
 VOLATILE = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
 _VOLATILE_STARTS = tuple(name + mark for name in VOLATILE for mark in ":;")
@@ -106,26 +107,62 @@ class Changes:
     def entries(self) -> int:
         """Calendar entries written that are not cancelled: a series with the overrides of
         its moved occurrences counts once."""
-        keys = (*self.added, *self.changed, *self.unchanged)
-        return len({key.partition(" ")[0] for key in keys})
+        return len(_uids(*self.added, *self.changed, *self.unchanged))
 
     @property
     def written(self) -> int:
-        """Events in the written calendar."""
-        return (len(self.added) + len(self.changed) + len(self.unchanged) + len(self.cancelled)
-                + len(self.still_cancelled))
+        """Calendar entries in the written calendar, cancelled ones included."""
+        counts = self.entry_counts()
+        return sum(counts[name] for name in ("added", "changed", "unchanged", "cancelled",
+                                             "still_cancelled"))
 
-    def summary(self) -> str:
-        parts = [f"{len(self.added)} new", f"{len(self.changed)} changed",
-                 f"{len(self.unchanged)} unchanged", f"{len(self.cancelled)} cancelled"]
-        if self.still_cancelled:
-            parts.append(f"{len(self.still_cancelled)} cancelled earlier (kept until their date "
-                         "passes or --prune)")
-        if self.pruned:
-            parts.append(f"{len(self.pruned)} past or pruned cancellations dropped")
-        if self.outside:
-            parts.append(f"{len(self.outside)} outside --from/--to or the filters, not written")
-        return ", ".join(parts)
+    def entry_counts(self) -> dict[str, int]:
+        """Each field counted in calendar entries, the unit of `planner generate`'s "wrote"
+        line: a series and the overrides of its moved occurrences are one entry, new when all
+        of it is new, unchanged when all of it is, else changed."""
+        live = _uids(*self.added, *self.changed, *self.unchanged)
+        added = _uids(*self.added) - _uids(*self.changed, *self.unchanged)
+        unchanged = _uids(*self.unchanged) - _uids(*self.added, *self.changed)
+        cancelled = _uids(*self.cancelled)
+        changed = (live - added - unchanged) | (cancelled & live)  # an override cancelled
+        cancelled -= live
+        still = _uids(*self.still_cancelled) - live - cancelled
+        pruned = _uids(*self.pruned) - live - cancelled - still
+        outside = _uids(*self.outside) - live - cancelled - still
+        return {"added": len(added - changed), "changed": len(changed),
+                "unchanged": len(unchanged - changed), "cancelled": len(cancelled),
+                "still_cancelled": len(still), "pruned": len(pruned), "outside": len(outside)}
+
+    def summary(self, lang: str = "en") -> str:
+        """"calendar entries: 3 new, 1 changed, 52 unchanged, 0 cancelled…", in `lang`
+        (Spanish agrees with "entradas")."""
+        count = self.entry_counts()
+        parts = [
+            (translate_n(lang, "{count} new", "{count} new", count["added"]), count["added"]),
+            (translate_n(lang, "{count} changed", "{count} changed", count["changed"]),
+             count["changed"]),
+            (translate_n(lang, "{count} unchanged", "{count} unchanged", count["unchanged"]),
+             count["unchanged"]),
+            (translate_n(lang, "{count} cancelled", "{count} cancelled", count["cancelled"]),
+             count["cancelled"])]
+        extras = [
+            (translate_n(lang, "{count} cancelled earlier (kept until its date passes or --prune)",
+                         "{count} cancelled earlier (kept until their date passes or --prune)",
+                         count["still_cancelled"]), count["still_cancelled"]),
+            (translate_n(lang, "{count} past or pruned cancellation dropped",
+                         "{count} past or pruned cancellations dropped", count["pruned"]),
+             count["pruned"]),
+            (translate_n(lang, "{count} outside --from/--to or the filters, not written",
+                         "{count} outside --from/--to or the filters, not written",
+                         count["outside"]), count["outside"])]
+        parts += [(text, number) for text, number in extras if number]
+        return translate(lang, "calendar entries: {counts}").format(
+            counts=", ".join(text.format(count=number) for text, number in parts))
+
+
+def _uids(*keys: str) -> set[str]:
+    """The calendar entries of these keys (see key_of): an override belongs to its series."""
+    return {key.partition(" ")[0] for key in keys}
 
 
 def key_of(component: Component) -> str:
@@ -153,8 +190,9 @@ def read_previous(path: str | Path, uid_domain: str) -> Previous:
     try:
         data = target.read_bytes()
     except OSError as error:
-        return Previous(notes=(f"{target}: could not read the previous calendar "
-                               f"({error.strerror or type(error).__name__}); SEQUENCE starts at 0",))
+        return Previous(notes=(deferred("{file}: could not read the previous calendar "
+                                        "({error}); SEQUENCE starts at 0", file=str(target),
+                                        error=error.strerror or type(error).__name__),))
     if not data:  # an empty file (a shell's "> file" before planner writes it) holds no state
         return Previous()
     with collector_paused():
@@ -166,8 +204,8 @@ def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar"
     be read is skipped and said, the rest is kept."""
     found = read_events(data)
     if not found.is_calendar and not found.events:
-        return Previous(notes=(f"{name}: not a calendar planner can read; it is replaced and "
-                               "SEQUENCE starts at 0",))
+        return Previous(notes=(deferred("{file}: not a calendar planner can read; it is "
+                                        "replaced and SEQUENCE starts at 0", file=name),))
     events: dict[str, PreviousEvent] = {}
     foreign = duplicates = unreadable = 0
     for component in found.events:
@@ -187,19 +225,30 @@ def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar"
             if event.sequence <= events[key].sequence:
                 continue  # the highest SEQUENCE is the one clients have seen last
         events[key] = event
-    notes = []
+    notes: list[str] = []
     if foreign:
-        notes.append(f"{name}: {foreign} events were not written by planner for @{uid_domain}; "
-                     "they are not carried over")
+        notes.append(deferred_n(
+            "{file}: {count} event was not written by planner for @{domain}; it is not "
+            "carried over",
+            "{file}: {count} events were not written by planner for @{domain}; they are not "
+            "carried over", foreign, file=name, domain=uid_domain))
     if found.damaged or unreadable:
-        notes.append(f"{name}: {found.damaged + unreadable} events could not be read (broken "
-                     "BEGIN/END lines, or a date or zone out of range) and were skipped")
+        notes.append(deferred_n(
+            "{file}: {count} event could not be read (broken BEGIN/END lines, or a date or "
+            "zone out of range) and was skipped",
+            "{file}: {count} events could not be read (broken BEGIN/END lines, or a date or "
+            "zone out of range) and were skipped", found.damaged + unreadable, file=name))
     if found.replaced:
-        notes.append(f"{name}: {found.replaced} events had bytes that are not UTF-8; they were "
-                     "read with U+FFFD in their place")
+        notes.append(deferred_n(
+            "{file}: {count} event had bytes that are not UTF-8; it was read with U+FFFD in "
+            "place of those bytes",
+            "{file}: {count} events had bytes that are not UTF-8; they were read with U+FFFD "
+            "in place of those bytes", found.replaced, file=name))
     if duplicates:
-        notes.append(f"{name}: {duplicates} events repeat a UID; the one with the highest "
-                     "SEQUENCE was kept")
+        notes.append(deferred_n(
+            "{file}: {count} event repeats a UID; the one with the highest SEQUENCE was kept",
+            "{file}: {count} events repeat a UID; the one with the highest SEQUENCE was kept",
+            duplicates, file=name))
     return Previous(events, tuple(notes))
 
 

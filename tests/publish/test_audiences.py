@@ -155,7 +155,7 @@ def test_a_split_file_is_regenerated_over_its_previous_version(small: Path, tmp_
     vtc = read(folder / "vtc.ics").walk("VEVENT")  # its audience lost every event ...
     assert len(vtc) == 2 and {str(e["STATUS"]) for e in vtc} == {"CANCELLED"}  # ... and is told
     # (the 2026 call is over on TODAY: its cancellation is dropped, not written)
-    assert "vtc.ics: 0 new, 0 changed, 0 unchanged, 2 cancelled, 1 past" in result.stderr
+    assert "vtc.ics: calendar entries: 0 new, 0 changed, 0 unchanged, 2 cancelled, 1 past" in result.stderr
 
 
 def test_each_split_file_says_whom_it_is_for(tmp_path: Path) -> None:

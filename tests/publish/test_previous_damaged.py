@@ -55,10 +55,10 @@ def nest(data: bytes) -> bytes:
 DAMAGES: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "utf-8 BOM": (lambda data: b"\xef\xbb\xbf" + data, ""),
     "one Latin-1 byte": (lambda data: in_event(data, MEETING, lambda block: block.replace(
-        b"Participants", b"Particip\xe1nts")), "1 events had bytes that are not UTF-8"),
+        b"Participants", b"Particip\xe1nts")), "1 event had bytes that are not UTF-8"),
     "mismatched END": (lambda data: in_event(
         data, "talks.yearly.c1.meeting.read-ahead@publish.planner",
-        lambda block: block.replace(b"END:VALARM", b"END:VTODO")), "1 events could not be read"),
+        lambda block: block.replace(b"END:VALARM", b"END:VTODO")), "1 event could not be read"),
     "two files concatenated": (lambda data: data + data, "9 events repeat a UID"),
     "nested VCALENDAR": (nest, ""),
 }
@@ -101,7 +101,7 @@ def test_an_event_dated_9999_or_0001_is_skipped_with_a_warning(
     remove_calls(small)
     result = generate(small, out)
     assert result.exit_code == 0, result.output
-    assert "1 events could not be read" in result.stderr
+    assert "1 event could not be read" in result.stderr
     # the 2028 call's cancellation is still sent (the 2026 one is over on TODAY: dropped)
     assert "1 cancelled, 1 past" in result.stderr
     assert generate(small, out).exit_code == 0  # and every later run works too
@@ -126,7 +126,7 @@ venue = "colorado_springs"
     schedule.write_text(MINIMAL.read_text())  # the series leaves: it would be cancelled
     result = generate(schedule, out)
     assert result.exit_code == 0, result.output
-    assert "1 events could not be read" in result.stderr
+    assert "1 event could not be read" in result.stderr
 
 
 def test_sequence_is_clamped_to_32_bits(small: Path, tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_a_repeated_uid_never_lets_sequence_go_backwards(small: Path, tmp_path: 
     move_meetings(small)
     result = generate(small, out)
     assert int(events(out)[MEETING]["SEQUENCE"]) == 6
-    assert "1 events repeat a UID; the one with the highest SEQUENCE was kept" in result.stderr
+    assert "1 event repeats a UID; the one with the highest SEQUENCE was kept" in result.stderr
 
 
 FORGED = (b"ATTACH:https://evil.example/payload.exe\r\n"

@@ -246,7 +246,7 @@ def test_events_planner_did_not_write_are_not_carried_over(small: Path, tmp_path
                b"DTSTART;VALUE=DATE:20260707\r\nSUMMARY:Birthday\r\nEND:VEVENT\r\n")
     out.write_bytes(out.read_bytes().replace(b"END:VCALENDAR", foreign + b"END:VCALENDAR"))
     result = generate(small, out)
-    assert "1 events were not written by planner for @publish.planner" in result.stderr
+    assert "1 event was not written by planner for @publish.planner" in result.stderr
     assert "birthday@example.org" not in events(out)
 
 
@@ -268,8 +268,8 @@ def test_an_event_edited_beyond_reading_in_the_previous_file_is_left_out_with_a_
     remove_calls(small)  # the calls are cancelled: written again from the previous file
     result = generate(small, out)
     assert result.exit_code == 0, result.output
-    assert "1 events could not be read (broken BEGIN/END lines, or a date or zone out of range) " \
-        "and were skipped" in result.stderr
+    assert "1 event could not be read (broken BEGIN/END lines, or a date or zone out of range) " \
+        "and was skipped" in result.stderr
     assert b"Nowhere/Atlantis" not in out.read_bytes()
 
 
@@ -328,6 +328,67 @@ def test_a_cancellation_is_dropped_once_its_date_has_passed(small: Path, tmp_pat
     result = CliRunner().invoke(cli, ["generate", "-s", str(small), "-o", str(out),
                                       "--today", "2027-03-03"])  # the day after the 2027 call
     assert "1 cancelled earlier (kept until" in result.stderr
-    assert "1 past or pruned cancellations dropped" in result.stderr
+    assert "1 past or pruned cancellation dropped" in result.stderr
     cancelled = [uid for uid, e in events(out).items() if str(e["STATUS"]) == "CANCELLED"]
     assert cancelled == ["talks.yearly.c3.call@publish.planner"]
+
+
+def test_the_summary_counts_calendar_entries_like_the_wrote_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The built-in schedule's staff-talks series has a moved occurrence: the series and its
+    override are one calendar entry in both lines, not two in one and one in the other."""
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke
+    first = run(cli, ["generate", "--today", "2026-11-23"])
+    lines = first.stderr.splitlines()
+    wrote = next(line for line in lines if line.startswith("wrote "))
+    entries = int(wrote.split()[1])
+    assert wrote.startswith(f"wrote {entries} calendar entries for ")
+    assert f"roundtable.ics: calendar entries: {entries} new, 0 changed, 0 unchanged, " \
+           "0 cancelled" in first.stderr
+    assert len(Calendar.from_ical((tmp_path / "roundtable.ics").read_bytes())
+               .walk("VEVENT")) == entries + 1  # the override is a VEVENT of its own
+    again = run(cli, ["generate", "--today", "2026-11-23"])
+    assert f"calendar entries: 0 new, 0 changed, {entries} unchanged, 0 cancelled" in again.stderr
+    view = run(cli, ["generate", "--today", "2026-11-23", "--from", "2027-01-01"])
+    found = re.search(r"calendar entries: 0 new, (\d+) changed, (\d+) unchanged, 0 cancelled, "
+                      r"(\d+) outside --from/--to or the filters, not written", view.stderr)
+    assert found is not None, view.stderr
+    changed, unchanged, outside = map(int, found.groups())
+    written = next(line for line in view.stderr.splitlines() if line.startswith("wrote "))
+    assert written.startswith(f"wrote {changed + unchanged} calendar entries for ")
+    assert changed + unchanged + outside == entries
+
+
+def test_the_regeneration_summary_and_notes_in_spanish(
+        small: Path, tmp_path: Path, later: None) -> None:
+    out = tmp_path / "plan.ics"
+    first = generate(small, out, "--lang", "es")
+    assert "plan.ics: entradas de calendario: 9 nuevas, 0 modificadas, 0 sin cambios, " \
+           "0 canceladas" in first.stderr
+    remove_calls(small)
+    foreign = (b"BEGIN:VEVENT\r\nUID:birthday@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+               b"DTSTART;VALUE=DATE:20260707\r\nSUMMARY:Birthday\r\nEND:VEVENT\r\n")
+    out.write_bytes(out.read_bytes().replace(b"END:VCALENDAR", foreign + b"END:VCALENDAR"))
+    spanish = CliRunner().invoke(cli, ["generate", "-s", str(small), "-o", str(out), "--today",
+                                       TODAY.isoformat()], env={"LANG": "es_MX.UTF-8"})
+    assert spanish.exit_code == 0, spanish.output
+    assert ("plan.ics: entradas de calendario: 0 nuevas, 0 modificadas, 6 sin cambios, "
+            "2 canceladas, 1 cancelación pasada o retirada con --prune, ya no se escribe"
+            in spanish.stderr)
+    assert ("plan.ics: 1 evento no lo escribió planner para @publish.planner; no se conserva"
+            in spanish.stderr)
+    assert "advertencia: " in spanish.stderr
+    for english in ("calendar entries", "new,", "cancelled", "warning:", "not written by"):
+        assert english not in spanish.stderr, english
+
+
+def test_a_published_event_that_had_to_move_is_said_in_spanish(
+        small: Path, tmp_path: Path, later: None) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    move_meetings(small)
+    result = generate(small, out, "--lang", "es")
+    moved = [line for line in result.stderr.splitlines() if line.startswith("movido: ")]
+    assert moved and "moved:" not in result.stderr
+    assert "está bloqueado (May leave)" in moved[0]  # the reason in Spanish, its name as given
