@@ -25,6 +25,7 @@ from planner.cli import (
     schedule_option,
     version_option,
 )
+from planner.i18n import localized, translate
 
 if TYPE_CHECKING:
     from planner.export.caldav import CalendarConnection, Report, Sync
@@ -34,8 +35,8 @@ PROGRESS_FROM = 6  # a progress bar when there are at least this many writes
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
 
-def credentials(url: str, user: str | None, *,
-                may_prompt: bool = True) -> tuple[str | None, str | None]:
+def credentials(url: str, user: str | None, *, may_prompt: bool = True,
+                lang: str = "en") -> tuple[str | None, str | None]:
     """(user, password): --user or the netrc login; the password from PLANNER_CALDAV_PASSWORD,
     then ~/.netrc, then a hidden prompt. No user at all: no credentials.
 
@@ -50,15 +51,19 @@ def credentials(url: str, user: str | None, *,
     secret = os.environ.get(PASSWORD_VARIABLE) or None
     if user is None:
         if secret:
-            raise click.UsageError(f"{PASSWORD_VARIABLE} is set but no user is known: pass --user")
+            raise click.UsageError(translate(lang, "{variable} is set but no user is known: pass "
+                                             "--user").format(variable=PASSWORD_VARIABLE))
         return None, None
     password = secret or stored
     if password is None:
         if not may_prompt or not sys.stdin.isatty():
-            why = "--dry-run never asks" if not may_prompt else "there is no terminal to ask on"
-            raise click.UsageError(f"no password for {user} ({why}): set {PASSWORD_VARIABLE} "
-                                   "or add the host to ~/.netrc")
-        password = click.prompt(f"CalDAV password for {user}", hide_input=True, err=True)
+            why = (translate(lang, "--dry-run never asks") if not may_prompt
+                   else translate(lang, "there is no terminal to ask on"))
+            raise click.UsageError(translate(lang, "no password for {user} ({why}): set "
+                                             "{variable} or add the host to ~/.netrc").format(
+                user=user, why=why, variable=PASSWORD_VARIABLE))
+        password = click.prompt(translate(lang, "CalDAV password for {user}").format(user=user),
+                                hide_input=True, err=True)
     return user, password
 
 
@@ -103,19 +108,21 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
 
     calendar_url = caldav.check_url(url)
     loaded = _load(schedule)
-    user, password = credentials(calendar_url, user, may_prompt=not dry_run)
+    user, password = credentials(calendar_url, user, may_prompt=not dry_run, lang=lang)
     host = urlsplit(calendar_url).hostname or ""
     if insecure:
-        click.echo("warning: TLS certificate verification is off (--insecure)", err=True)
+        click.echo(translate(lang, "warning: TLS certificate verification is off (--insecure)"),
+                   err=True)
         warnings.filterwarnings("ignore", message="Unverified HTTPS request")  # said once above
     if password and urlsplit(calendar_url).scheme == "http" and host not in _LOOPBACK:
-        click.echo(f"warning: the password goes to {host} over plain http", err=True)
+        click.echo(translate(lang, "warning: the password goes to {host} over plain http")
+                   .format(host=host), err=True)
     connection = caldav.CalendarConnection(calendar_url, user, password, insecure=insecure,
                                            deadline=timeout)
     record_path = publish_record.record_path(calendar_url)
     record, damaged = publish_record.load(record_path)
     if damaged:
-        click.echo(damaged, err=True)
+        click.echo(localized(damaged, lang), err=True)
     try:
         remote = connection.read(loaded.uid_domain)  # first: its dates are published ones
         published = {} if replan else caldav.published_days(remote)
@@ -126,48 +133,55 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
         fresh = caldav.fresh_events(plan, events, stamp=stamp, party_names=_party_names(loaded),
                                     lang=lang)
         sync = caldav.plan_sync(remote, fresh, connection.url, stamp, record)
-        report = caldav.dry_run(sync) if dry_run else _apply(connection, sync)
+        report = caldav.dry_run(sync) if dry_run else _apply(connection, sync, lang)
     except caldav.PublishError as error:
         if error.report is not None:
-            _print(error.report, calendar_url, dry_run)
+            _print(error.report, calendar_url, dry_run, lang)
             if not dry_run:  # what was written before it stopped is on the server
                 _remember(record_path, calendar_url, record,
-                          caldav.published_sequences(remote, error.report))
+                          caldav.published_sequences(remote, error.report), lang)
         # Messages are built from status codes, the host and the user, never from a secret:
         # nothing to redact (replacing the password in them garbled text and revealed it).
-        click.echo(f"planner: {error.message}", err=True)
+        click.echo(f"planner: {localized(error.message, lang)}", err=True)
         ctx.exit(error.exit_status)
     if not dry_run:
-        _remember(record_path, calendar_url, record, caldav.published_sequences(remote, report))
-    _print(report, calendar_url, dry_run)
+        _remember(record_path, calendar_url, record, caldav.published_sequences(remote, report),
+                  lang)
+    _print(report, calendar_url, dry_run, lang)
     if report.count("conflict"):
         ctx.exit(1)
 
 
-def _apply(connection: CalendarConnection, sync: Sync) -> Report:
+def _apply(connection: CalendarConnection, sync: Sync, lang: str) -> Report:
     from planner.export.caldav import apply_sync
 
     writes = len(sync.writes)
     if writes < PROGRESS_FROM:
         return apply_sync(connection, sync)
-    with click.progressbar(length=writes, label="publishing", file=sys.stderr) as bar:
+    with click.progressbar(length=writes, label=translate(lang, "publishing"),
+                           file=sys.stderr) as bar:
         return apply_sync(connection, sync, progress=lambda _action: bar.update(1))
 
 
-def _remember(path: Path, url: str, record: dict[str, int], published: dict[str, int]) -> None:
+def _remember(path: Path, url: str, record: dict[str, int], published: dict[str, int],
+              lang: str) -> None:
     from planner.export.publish_record import save
 
     problem = save(path, url, record, published)
     if problem:
-        click.echo(problem, err=True)
+        click.echo(localized(problem, lang), err=True)
 
 
-def _print(report: Report, url: str, dry_run: bool) -> None:
-    for line in report.lines():
+def _print(report: Report, url: str, dry_run: bool, lang: str) -> None:
+    from planner.export.caldav import verb_label
+
+    for line in report.lines(lang):
         click.echo(line)
+    not_done = translate(lang, "not done")
     for action in report.not_done:
-        click.echo(f"not done  {action.day:<10}  {action.event_id}  ({action.verb})")
-    click.echo(f"{url}: {report.summary(dry_run=dry_run)}")
+        click.echo(f"{not_done:<8}  {action.day:<10}  {action.event_id}  "
+                   f"({verb_label(action.verb, lang)})")
+    click.echo(f"{url}: {report.summary(dry_run=dry_run, lang=lang)}")
 
 
 def register_publish(cli: click.Group) -> None:

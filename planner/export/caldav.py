@@ -50,7 +50,7 @@ from planner.export.icstext import Component, read_components, serialize
 from planner.export.publish_record import event_key, sequences
 from planner.export.split import safe_name
 from planner.export.state import PLANNER_ID
-from planner.i18n import Text
+from planner.i18n import N_, Phrase, Text, deferred, localized, translate, translate_n
 from planner.plan import Plan, PlannedEvent
 
 HASH = "X-PLANNER-HASH"
@@ -59,6 +59,9 @@ SALIENT = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "SUMMARY"
 ALARM_SALIENT = ("ACTION", "TRIGGER", "DESCRIPTION")
 WRITES = ("create", "update", "delete")
 CONFLICT_STATUS = 412
+# What each action is called in the report's first column.
+VERB_LABELS = {"create": N_("create"), "update": N_("update"), "delete": N_("delete"),
+               "unchanged": N_("unchanged"), "conflict": N_("conflict")}
 
 _NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav"}
 _QUERY = ('<?xml version="1.0" encoding="utf-8"?>'
@@ -76,10 +79,11 @@ class PublishError(Exception):
 
     exit_status is 2 for what the user can fix in the command (URL, credentials, rights, a
     calendar that does not exist) and 1 for the rest (network, server, conflicts).
-    `report` says what was already done when it stopped.
+    `report` says what was already done when it stopped. The message is a Phrase: the CLI
+    writes it in the reader's language.
     """
 
-    def __init__(self, message: str, exit_status: int, report: Report | None = None) -> None:
+    def __init__(self, message: Phrase, exit_status: int, report: Report | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.exit_status = exit_status
@@ -113,11 +117,17 @@ class Action:
     href: str = ""
     etag: str = ""  # If-Match; "" with create means If-None-Match: *
     body: bytes = b""
-    reason: str = ""
+    reason: str = ""  # a Phrase, written in the reader's language
 
-    def line(self) -> str:
-        text = f"{self.verb:<9} {self.day:<10}  {self.event_id}  {self.title}"
-        return f"{text}: {self.reason}" if self.reason else text
+    def line(self, lang: str = "en") -> str:
+        width = max(9, *(len(translate(lang, label)) for label in VERB_LABELS.values()))
+        text = f"{verb_label(self.verb, lang):<{width}} {self.day:<10}  {self.event_id}  {self.title}"
+        return f"{text}: {localized(self.reason, lang)}" if self.reason else text
+
+
+def verb_label(verb: str, lang: str = "en") -> str:
+    """"create", "update"... as the report names them, in `lang`."""
+    return translate(lang, VERB_LABELS[verb])
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,21 +153,38 @@ class Report:
     def count(self, verb: str) -> int:
         return sum(action.verb == verb for action in self.done)
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "en") -> list[str]:
         """One line per event written or in conflict; unchanged ones only in the summary."""
         shown = [a for a in self.done if a.verb != "unchanged"]
-        return [a.line() for a in sorted(shown, key=lambda a: (a.day, a.event_id, a.verb))]
+        return [a.line(lang) for a in sorted(shown, key=lambda a: (a.day, a.event_id, a.verb))]
 
-    def summary(self, *, dry_run: bool = False) -> str:
-        verbs = ("would create", "would update", "would delete") if dry_run else (
-            "created", "updated", "deleted")
-        counts = [f"{self.count(verb)} {word}" for verb, word in zip(WRITES, verbs, strict=True)]
-        counts += [f"{self.count('unchanged')} unchanged", f"{self.count('conflict')} conflicts",
-                   f"{self.foreign} others' events left alone"]
-        text = ", ".join(counts)
+    def summary(self, *, dry_run: bool = False, lang: str = "en") -> str:
+        """"9 created, 0 updated, … 0 others' events left alone", in `lang`."""
+        create, update, delete = (self.count(verb) for verb in WRITES)
+        if dry_run:
+            parts = [(translate_n(lang, "{count} would create", "{count} would create", create),
+                      create),
+                     (translate_n(lang, "{count} would update", "{count} would update", update),
+                      update),
+                     (translate_n(lang, "{count} would delete", "{count} would delete", delete),
+                      delete)]
+        else:
+            parts = [(translate_n(lang, "{count} created", "{count} created", create), create),
+                     (translate_n(lang, "{count} updated", "{count} updated", update), update),
+                     (translate_n(lang, "{count} deleted", "{count} deleted", delete), delete)]
+        unchanged, conflicts = self.count("unchanged"), self.count("conflict")
+        parts += [(translate_n(lang, "{count} unchanged", "{count} unchanged", unchanged),
+                   unchanged),
+                  (translate_n(lang, "{count} conflict", "{count} conflicts", conflicts),
+                   conflicts),
+                  (translate_n(lang, "{count} event by others left alone",
+                               "{count} others' events left alone", self.foreign), self.foreign)]
+        text = ", ".join(part.format(count=count) for part, count in parts)
         if self.not_done:
-            text += f"; {len(self.not_done)} changes not made"
-        return f"dry run, nothing written: {text}" if dry_run else text
+            text += translate_n(lang, "; {count} change not made", "; {count} changes not made",
+                                len(self.not_done)).format(count=len(self.not_done))
+        return (translate(lang, "dry run, nothing written: {counts}").format(counts=text)
+                if dry_run else text)
 
 
 # -- the content that matters ------------------------------------------------------------------
@@ -333,21 +360,24 @@ def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: st
         ours = [there.component, *(c for c in there.overrides if c not in theirs)]
         if not there.ours:
             actions.append(_action("conflict", component, uid, href=there.href,
-                                   reason="an event with this UID exists but planner did not "
-                                          "make it (no X-PLANNER-ID); left alone"))
+                                   reason=deferred("an event with this UID exists but planner "
+                                                   "did not make it (no X-PLANNER-ID); left "
+                                                   "alone")))
         elif _group_key(ours) == _group_key(group):
             actions.append(_action("unchanged", component, uid, href=there.href))
         elif any(edited_on_server(c) for c in ours):
             actions.append(_action("conflict", component, uid, href=there.href,
-                                   reason=_edited(next(c for c in ours if edited_on_server(c)))
-                                          + "; left alone (delete it there to have it replaced)"))
+                                   reason=deferred("{edited}; left alone (delete it there to "
+                                                   "have it replaced)", edited=_edited(
+                                                       next(c for c in ours if edited_on_server(c))))))
         elif theirs:
             moved = ", ".join(sorted(str(c.get("RECURRENCE-ID").to_ical().decode())
                                      for c in theirs))
             actions.append(_action("conflict", component, uid, href=there.href,
-                                   reason=f"someone changed an occurrence on the server "
-                                          f"(RECURRENCE-ID {moved}); updating the series "
-                                          "would drop it, so it is left alone"))
+                                   reason=deferred("someone changed an occurrence on the server "
+                                                   "(RECURRENCE-ID {moved}); updating the series "
+                                                   "would drop it, so it is left alone",
+                                                   moved=moved)))
         else:
             sequence = max(sequence_of(there.component), _recorded(record, group)) + 1
             body = resource_body(*[_stamped(c, sequence, utc, modified=True) for c in group])
@@ -361,8 +391,8 @@ def plan_sync(remote: Sequence[Remote], fresh: Sequence[Event], calendar_url: st
             foreign += 1
         elif edited_on_server(item.component):
             actions.append(_action("conflict", item.component, item.uid, href=item.href,
-                                   reason=f"no longer in the plan, but {_edited(item.component)}; "
-                                          "not deleted"))
+                                   reason=deferred("no longer in the plan, but {edited}; not "
+                                                   "deleted", edited=_edited(item.component))))
         else:
             actions.append(_action("delete", item.component, item.uid, href=item.href,
                                    etag=item.etag))
@@ -385,13 +415,16 @@ def published_sequences(remote: Iterable[Remote], report: Report) -> dict[str, i
     return found
 
 
-def _edited(component: Event) -> str:
+def _edited(component: Event) -> Phrase:
     if component.get(HASH) is None:
-        return "not published by planner (no X-PLANNER-HASH: imported from a file?)"
-    return "edited on the server since planner published it"
+        return deferred("not published by planner (no X-PLANNER-HASH: imported from a file?)")
+    return deferred("edited on the server since planner published it")
 
 
 # -- the server ---------------------------------------------------------------------------------
+
+_FULL_URL = deferred("give the calendar's full URL, e.g. https://host/dav/user/plan/")
+
 
 def check_url(url: str) -> str:
     """The calendar URL, ending in "/"; credentials and other schemes are refused.
@@ -404,16 +437,16 @@ def check_url(url: str) -> str:
         parts = urlsplit(url)
         parts.port  # noqa: B018 -- checks it: raises ValueError when out of range or not a number
     except ValueError as error:
-        raise PlannerError(Problem(where, f"not a valid URL ({error})",
-                                   "give the calendar's full URL, e.g. https://host/dav/user/plan/"))\
-            from None
+        raise PlannerError(Problem(where, deferred("not a valid URL ({error})", error=str(error)),
+                                   _FULL_URL)) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise PlannerError(Problem(where, "not an http:// or https:// calendar URL",
-                                   "give the calendar's full URL, e.g. https://host/dav/user/plan/"))
+        raise PlannerError(Problem(where, deferred("not an http:// or https:// calendar URL"),
+                                   _FULL_URL))
     if parts.username is not None or parts.password is not None:
-        raise PlannerError(Problem(where, "the URL carries credentials",
-                                   "give the user with --user and the password in "
-                                   "PLANNER_CALDAV_PASSWORD, ~/.netrc or at the prompt"))
+        raise PlannerError(Problem(where, deferred("the URL carries credentials"),
+                                   deferred("give the user with --user and the password in "
+                                            "PLANNER_CALDAV_PASSWORD, ~/.netrc or at the "
+                                            "prompt")))
     return url if url.endswith("/") else url + "/"
 
 
@@ -439,11 +472,12 @@ def _failure(error: BaseException, host: str) -> PublishError:
     """One line for a network error, from its type only (its text may quote a URL or worse)."""
     names = {cls.__name__ for cls in type(error).__mro__}
     if "SSLError" in names or "SSLCertVerificationError" in names:
-        return PublishError(f"TLS failure talking to {host}: certificate not trusted or "
-                            "handshake failed (pass --insecure only if you trust this server)", 1)
+        return PublishError(deferred("TLS failure talking to {host}: certificate not trusted or "
+                                     "handshake failed (pass --insecure only if you trust this "
+                                     "server)", host=host), 1)
     if names & {"Timeout", "ReadTimeout", "ConnectTimeout", "TimeoutError"}:
-        return PublishError(f"{host} did not answer in time", 1)
-    return PublishError(f"cannot reach {host}: connection failed or was cut", 1)
+        return PublishError(deferred("{host} did not answer in time", host=host), 1)
+    return PublishError(deferred("cannot reach {host}: connection failed or was cut", host=host), 1)
 
 
 class _DeadlineExpired(BaseException):
@@ -498,39 +532,52 @@ class CalendarConnection:
         from caldav.lib.error import AuthorizationError, DAVError
 
         if _origin(url) != self.origin:  # never send the credentials anywhere else
-            raise PublishError(f"{self.host} named a resource on another server; refused", 1)
+            raise PublishError(deferred("{host} named a resource on another server; refused",
+                                        host=self.host), 1)
         try:
             with _deadline(self.deadline):
                 return self._client.request(url, method, body, headers or {})
         except _DeadlineExpired:
-            raise PublishError(f"{self.host} did not answer {method} in full within "
-                               f"{self.deadline:g} s", 1) from None
+            raise PublishError(deferred("{host} did not answer {method} in full within {seconds} s",
+                                        host=self.host, method=method,
+                                        seconds=f"{self.deadline:g}"), 1) from None
         except (SyntaxError, ValueError):  # lxml's XMLSyntaxError is a SyntaxError
-            raise PublishError(f"{self.host} answered {method} with something that is not "
-                               "the XML CalDAV requires", 1) from None
+            raise PublishError(deferred("{host} answered {method} with something that is not "
+                                        "the XML CalDAV requires", host=self.host, method=method),
+                               1) from None
         except AuthorizationError as error:
             raise self._refused(getattr(error, "status", None) or 401) from None
         except DAVError as error:
             status = getattr(error, "status", None)
-            raise PublishError(f"{self.host} answered {status or 'an error'} to {method}", 1) from None
+            message = (deferred("{host} answered {status} to {method}", host=self.host,
+                                status=str(status), method=method) if status else
+                       deferred("{host} answered an error to {method}", host=self.host,
+                                method=method))
+            raise PublishError(message, 1) from None
         except OSError as error:
             raise _failure(error, self.host) from None
 
     def _refused(self, status: int) -> PublishError:
+        if status == 403 and self.user:
+            return PublishError(deferred("{host} refused access (403): user {user} may not write "
+                                         "to {url}", host=self.host, user=repr(self.user),
+                                         url=self.url), 2)
         if status == 403:
-            who = f"user {self.user!r}" if self.user else "an anonymous user"
-            return PublishError(f"{self.host} refused access (403): {who} may not write to "
-                                f"{self.url}", 2)
+            return PublishError(deferred("{host} refused access (403): an anonymous user may not "
+                                         "write to {url}", host=self.host, url=self.url), 2)
         if self.user:
-            return PublishError(f"{self.host} refused the credentials of user {self.user!r} (401)", 2)
-        return PublishError(f"{self.host} asks for credentials (401): pass --user", 2)
+            return PublishError(deferred("{host} refused the credentials of user {user} (401)",
+                                         host=self.host, user=repr(self.user)), 2)
+        return PublishError(deferred("{host} asks for credentials (401): pass --user",
+                                     host=self.host), 2)
 
     def _status(self, response: Any, method: str, href: str) -> int:
         status = int(response.status)
         if status in (401, 403):
             raise self._refused(status)
         if status == 404:
-            raise PublishError(f"no calendar at {self.url} (404 on {method} {href})", 2)
+            raise PublishError(deferred("no calendar at {url} (404 on {method} {href})",
+                                        url=self.url, method=method, href=href), 2)
         return status
 
     def read(self, uid_domain: str) -> list[Remote]:
@@ -542,16 +589,17 @@ class CalendarConnection:
         found = self._request("PROPFIND", self.url, _PROPFIND,
                               {"Depth": "0", "Content-Type": "application/xml; charset=utf-8"})
         if self._status(found, "PROPFIND", self.url) != 207:
-            raise PublishError(f"{self.url} is not a CalDAV collection "
-                               f"({found.status} to PROPFIND)", 2)
+            raise PublishError(deferred("{url} is not a CalDAV collection ({status} to PROPFIND)",
+                                        url=self.url, status=str(found.status)), 2)
         types = _xml(found.raw).findall(".//d:resourcetype/c:calendar", _NS)
         if not types:
-            raise PublishError(f"{self.url} is not a calendar (a principal or a folder?): give "
-                               "the URL of the calendar itself", 2)
+            raise PublishError(deferred("{url} is not a calendar (a principal or a folder?): give "
+                                        "the URL of the calendar itself", url=self.url), 2)
         answer = self._request("REPORT", self.url, _QUERY,
                                {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
         if self._status(answer, "REPORT", self.url) != 207:
-            raise PublishError(f"{self.host} answered {answer.status} to REPORT", 1)
+            raise PublishError(deferred("{host} answered {status} to {method}", host=self.host,
+                                        status=str(answer.status), method="REPORT"), 1)
         return [item for item in _remote(_xml(answer.raw), self.url, uid_domain)]
 
     def put(self, action: Action) -> int:
@@ -573,12 +621,13 @@ def _xml(raw: Any) -> ET.Element:
     entities can expand a small answer into gigabytes."""
     data = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw or b"")
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
-        raise PublishError("the server's answer declares a DTD, which CalDAV never needs; "
-                           "refused", 1)
+        raise PublishError(deferred("the server's answer declares a DTD, which CalDAV never "
+                                    "needs; refused"), 1)
     try:
         return ET.fromstring(data)
     except ET.ParseError:
-        raise PublishError("the server's answer is not the XML CalDAV requires", 1) from None
+        raise PublishError(deferred("the server's answer is not the XML CalDAV requires"),
+                           1) from None
 
 
 def _origin(url: str) -> tuple[str, str | None, int | None]:
@@ -639,12 +688,15 @@ def apply_sync(connection: CalendarConnection, sync: Sync,
             report.done.append(Action("conflict", action.uid, action.event_id, action.day,
                                       action.title, action.href, reason=_race(action)))
             report.not_done = pending[1:]
-            raise PublishError(f"conflict on {action.event_id}: the calendar changed while "
-                               "publishing; stopped, nothing was overwritten", 1, report)
+            raise PublishError(deferred("conflict on {id}: the calendar changed while "
+                                        "publishing; stopped, nothing was overwritten",
+                                        id=action.event_id), 1, report)
         if not 200 <= status < 300:
             report.not_done = pending
-            raise PublishError(f"{connection.host} answered {status} to {action.verb} "
-                               f"{action.event_id}", 1, report)
+            raise PublishError(deferred("{host} answered {status} to {verb} {id}",
+                                        host=connection.host, status=str(status),
+                                        verb=deferred(VERB_LABELS[action.verb]),
+                                        id=action.event_id), 1, report)
         report.done.append(action)
         pending.pop(0)
         if progress is not None:
@@ -657,7 +709,9 @@ def dry_run(sync: Sync) -> Report:
     return Report(done=list(sync.actions), foreign=sync.foreign)
 
 
-def _race(action: Action) -> str:
+def _race(action: Action) -> Phrase:
     if action.verb == "create":
-        return "someone created it on the server meanwhile (412); not overwritten"
-    return f"changed on the server since it was read (412); not {action.verb}d"
+        return deferred("someone created it on the server meanwhile (412); not overwritten")
+    if action.verb == "delete":
+        return deferred("changed on the server since it was read (412); not deleted")
+    return deferred("changed on the server since it was read (412); not updated")

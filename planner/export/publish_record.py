@@ -21,6 +21,7 @@ from icalendar.cal import Component
 
 from planner.errors import PlannerError
 from planner.files import WriteFailed, write_atomically
+from planner.i18n import Phrase, deferred
 
 FORMAT = 1
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -73,7 +74,7 @@ def sequences(components: Iterable[Component]) -> dict[str, int]:
     return found
 
 
-def load(path: Path) -> tuple[dict[str, int], str | None]:
+def load(path: Path) -> tuple[dict[str, int], Phrase | None]:
     """(the record, None), ({}, None) when there is none yet, or ({}, a one-line warning)
     when it cannot be read or is damaged: publishing then goes on from the server alone."""
     try:
@@ -81,29 +82,32 @@ def load(path: Path) -> tuple[dict[str, int], str | None]:
     except FileNotFoundError:
         return {}, None
     except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8"
-        return {}, _ignored(path, f"cannot be read ({reason})")
+        reason = (error.strerror if isinstance(error, OSError) and error.strerror
+                  else deferred("not UTF-8"))
+        return {}, _ignored(path, deferred("cannot be read ({reason})", reason=reason))
     try:
         data = json.loads(text)
     except ValueError:
-        return {}, _ignored(path, "is not JSON")
+        return {}, _ignored(path, deferred("is not JSON"))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return {}, _ignored(path, f"is not a format {FORMAT} publish record")
+        return {}, _ignored(path, deferred("is not a format {format} publish record",
+                                           format=FORMAT))
     found = data.get("sequences")
     if not isinstance(found, dict) or not all(
             isinstance(key, str) and type(value) is int and value >= 0
             for key, value in found.items()):
-        return {}, _ignored(path, "has no valid \"sequences\" table of UID -> SEQUENCE")
+        return {}, _ignored(path, deferred("has no valid \"sequences\" table of UID -> SEQUENCE"))
     return dict(found), None
 
 
-def _ignored(path: Path, problem: str) -> str:
-    return (f"warning: the publish record {path} {problem}; ignored (SEQUENCE continues from "
-            "what the server holds; the record is rewritten after this publish)")
+def _ignored(path: Path, problem: Phrase) -> Phrase:
+    return deferred("warning: the publish record {path} {problem}; ignored (SEQUENCE continues "
+                    "from what the server holds; the record is rewritten after this publish)",
+                    path=str(path), problem=problem)
 
 
 def save(path: Path, url: str, record: Mapping[str, int],
-         published: Mapping[str, int]) -> str | None:
+         published: Mapping[str, int]) -> Phrase | None:
     """Write the record merged with what was just published (the higher SEQUENCE wins),
     through a temp file and a rename. None, or a one-line warning when it cannot be written
     (the publish itself is done; the next one just knows less)."""
@@ -117,5 +121,6 @@ def save(path: Path, url: str, record: Mapping[str, int],
         write_atomically(path, text.encode("utf-8"))
     except (OSError, PlannerError, WriteFailed) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        return f"warning: could not write the publish record {path}: {reason}"
+        return deferred("warning: could not write the publish record {path}: {reason}",
+                        path=str(path), reason=reason)
     return None

@@ -201,7 +201,7 @@ def test_credentials_never_go_to_a_host_the_server_names(small: Path,
     result = publish(small, server.url)
     assert result.exit_code == 0, result.output
     assert elsewhere.requests == []  # no DELETE, no Authorization header sent there
-    assert "1 others' events left alone" in result.stdout
+    assert "1 event by others left alone" in result.stdout
     assert all(method != "DELETE" for method, _, _ in server.requests)
 
 

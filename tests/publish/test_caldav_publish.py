@@ -273,7 +273,7 @@ def test_an_event_edited_on_the_server_since_publishing_is_left_alone(
     result = publish(small, calendar_url)
     assert result.exit_code == 1
     assert "talks.yearly.c2.meeting" in result.stdout and "edited on the server" in result.stdout
-    assert "1 conflicts" in result.stdout
+    assert "1 conflict," in result.stdout
     kept = server_events(radicale, calendar_url)["talks.yearly.c2.meeting@publish.planner"]
     assert day(kept["event"]) == dt.date(2027, 5, 3)  # the person's edit stands
 
@@ -527,6 +527,6 @@ def test_an_occurrence_a_user_changed_on_the_server_is_a_conflict_not_dropped(
     assert schedule.read_text(encoding="utf-8") != text
     changed = publish(schedule, calendar_url)
     assert changed.exit_code == 1
-    assert "RECURRENCE-ID 20270713T090000" in changed.stdout and "1 conflicts" in changed.stdout
+    assert "RECURRENCE-ID 20270713T090000" in changed.stdout and "1 conflict," in changed.stdout
     _, _, after = series_resource(radicale, calendar_url)
     assert "moved by me" in after  # the user's occurrence is still there
