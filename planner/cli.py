@@ -15,7 +15,15 @@ from planner import __version__
 from planner.cli_help import LANG_KEY, PlannerContext, current_lang, lang_written, translated
 from planner.errors import PlannerError, Problem, Where
 from planner.files import WriteFailed
-from planner.i18n import LANGS, N_, lang_from_environment, localized, translate, translate_n
+from planner.i18n import (
+    LANGS,
+    N_,
+    deferred,
+    lang_from_environment,
+    localized,
+    translate,
+    translate_n,
+)
 
 # The engine and the loader (and through them the holidays package) are imported by the
 # commands that run them, so that `planner --help` starts fast.
@@ -327,20 +335,23 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
     name = filtered_name(loaded, plan.calendar_name, **filters)
     if split:
         if output in (None, "-"):
-            raise click.UsageError("--split writes one file per audience: give a folder with -o DIR")
+            raise click.UsageError(translate(lang, "--split writes one file per audience: give a "
+                                             "folder with -o DIR"))
         written = write_split(output, loaded, plan, split, stamp=build_stamp(), lang=lang,
                               events=events, prune=prune, calendar_name=name, force=force,
                               inputs=[loaded.path], today=day)
     else:
         target = output or f"{_stem(schedule)}.ics"
         if Path(target).is_dir():
-            raise click.UsageError(f"{target} is a folder: name a file with -o, or use --split")
+            raise click.UsageError(translate(lang, "{target} is a folder: name a file with -o, or "
+                                             "use --split").format(target=target))
         one = write_calendar(target, plan, stamp=build_stamp(), party_names=_party_names(loaded),
                              lang=lang, events=events, prune=prune, calendar_name=name,
                              force=force, inputs=[loaded.path], today=day)
         if one is None:
-            raise PlannerError(Problem(Where(loaded.path), "no event matches the filters",
-                                       "check --party, --forum and --kind; nothing was written"))
+            raise PlannerError(Problem(Where(loaded.path), deferred("no event matches the filters"),
+                                       deferred("check --party, --forum and --kind; nothing was "
+                                                "written")))
         written = [one]
     _warn(plan)
     for item in written:

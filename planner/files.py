@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from planner.errors import PlannerError, Problem, Where
+from planner.i18n import deferred
 
 # What planner writes near the top of its files, so that it can tell them from the user's.
 MARKERS = (
@@ -76,9 +77,9 @@ def check_output(target: str | Path, data: bytes = b"", *, force: bool = False,
     if not head or any(marker in head or marker in tail for marker in MARKERS) \
             or _same_first_line(head, data):
         return
-    raise PlannerError(Problem(Where(str(target)), "exists and was not written by planner; "
-                               "not overwritten",
-                               "choose another file, or pass --force to replace it"))
+    raise PlannerError(Problem(Where(str(target)), deferred("exists and was not written by "
+                                                           "planner; not overwritten"),
+                               deferred("choose another file, or pass --force to replace it")))
 
 
 def _same_file(path: Path, other: Path) -> bool:

@@ -33,7 +33,7 @@ from planner.export.ics import AUDIENCE, Written, prepare_calendar
 from planner.export.icstext import read_components
 from planner.export.labels import KINDS
 from planner.files import check_output, write_atomically
-from planner.i18n import Text, fixed
+from planner.i18n import Text, deferred, fixed
 from planner.plan import Plan, PlannedEvent
 from planner.schedule.model import Schedule
 
@@ -195,8 +195,9 @@ def file_names(keys: Sequence[str], folder: Path) -> dict[str, Path]:
         taken.add(candidate.casefold())
         path = base / f"{candidate}.ics"
         if path.parent != base:
-            raise PlannerError(Problem(Where(str(folder)), f"{key!r} would be written outside "
-                                       "the output folder", "rename it in the schedule"))
+            raise PlannerError(Problem(Where(str(folder)), deferred(
+                "{key} would be written outside the output folder", key=repr(key)),
+                deferred("rename it in the schedule")))
         paths[key] = path
     return paths
 
@@ -229,9 +230,9 @@ def _refuse_odd_files(paths: Iterable[Path]) -> None:
     """Only regular files (or none yet) are read and written in a --split folder."""
     for path in paths:
         if path.is_symlink() or (path.exists() and not path.is_file()):
-            raise PlannerError(Problem(Where(str(path)), "is a symlink or not a regular file; "
-                                       "--split reads and writes only regular files in its folder",
-                                       "remove it, or write the split into another folder"))
+            raise PlannerError(Problem(Where(str(path)), deferred(
+                "is a symlink or not a regular file; --split reads and writes only regular files "
+                "in its folder"), deferred("remove it, or write the split into another folder")))
 
 
 def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, *,
@@ -255,8 +256,9 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
     """
     target = Path(folder)
     if target.exists() and not target.is_dir():
-        raise PlannerError(Problem(Where(str(target)), "is a file, not a folder",
-                                   "--split writes one calendar per audience: give a folder with -o"))
+        raise PlannerError(Problem(Where(str(target)), deferred("is a file, not a folder"),
+                                   deferred("--split writes one calendar per audience: give a "
+                                            "folder with -o")))
     names = {party.id: party.name for party in schedule.parties}
     base = calendar_name or plan.calendar_name
     groups = audiences(schedule, plan, split, events)
@@ -265,9 +267,10 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
     marks = audience_marks(target)
     for key, path in paths.items():
         if marks.get(path, f"{split}:{key}") != f"{split}:{key}":
-            raise PlannerError(Problem(Where(str(path)), "is a calendar written for another "
-                                       f"audience ({marks[path] or 'no --split'}); not overwritten",
-                                       "write each --split into a folder of its own"))
+            raise PlannerError(Problem(Where(str(path)), deferred(
+                "is a calendar written for another audience ({audience}); not overwritten",
+                audience=marks[path] or "no --split"),
+                deferred("write each --split into a folder of its own")))
     current = {path.name.casefold() for path in paths.values()}
     for path, mark in marks.items():
         kind, _, key = mark.partition(":")
@@ -287,9 +290,9 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
     try:
         target.mkdir(exist_ok=True)
     except OSError as error:
-        raise PlannerError(Problem(Where(str(target)), f"cannot make this folder: "
-                                   f"{error.strerror or type(error).__name__}",
-                                   "check that its parent folder exists and is writable")) from None
+        raise PlannerError(Problem(Where(str(target)), deferred(
+            "cannot make this folder: {reason}", reason=error.strerror or type(error).__name__),
+            deferred("check that its parent folder exists and is writable"))) from None
     for path, rendered, _ in ready:
         write_atomically(path, rendered.data)
     return [Written(str(path), rendered.changes, previous.notes) for path, rendered, previous in ready]

@@ -198,3 +198,28 @@ def test_split_and_reports_say_what_they_wrote_in_spanish(
         f"escrito en {(tmp_path / 'plan.svg').resolve()}: la línea de tiempo de ")
     english = runner.invoke(cli, ["export", *TODAY, "--format", "csv", "-o", "-", "--lang", "en"])
     assert english.stderr.splitlines()[-1] == f"wrote {rows} events (csv) to standard output"
+
+
+def test_generate_refusals_in_spanish(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "a.ics").write_text("mine\n")
+    (tmp_path / "file").write_text("x")
+    cases = {
+        ("-o", "folder"): "folder es una carpeta: indique un archivo con -o, o use --split",
+        ("--split", "party"): "--split escribe un archivo por audiencia: indique una carpeta "
+                              "con -o CARPETA",
+        ("--party", "OUSDP", "--kind", "exercise", "-o", "x.ics"):
+            "ningún evento coincide con los filtros; revise --party, --forum y --kind; no se "
+            "escribió nada",
+        ("-o", "a.ics"): "a.ics: ya existe y no lo escribió planner; no se sobrescribe; elija "
+                         "otro archivo, o use --force para reemplazarlo",
+        ("--split", "party", "-o", "file"): "es un archivo, no una carpeta; --split escribe un "
+                                            "calendario por audiencia: indique una carpeta con -o",
+    }
+    for args, spanish in cases.items():
+        result = runner.invoke(cli, ["generate", *TODAY, "--lang", "es", *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert spanish in result.stderr, (args, result.stderr)
+    assert (tmp_path / "a.ics").read_text() == "mine\n" and not (tmp_path / "x.ics").exists()
