@@ -60,7 +60,7 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")  # fullmatch: "$" would let
 # and planner would no longer recognise its own events there.
 _DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.\-]{0,251}[A-Za-z0-9])?")
 MAX_SCHEDULE_BYTES = 16 * 1024 * 1024
-_RRULE_EXAMPLE = 'e.g. rrule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU"'
+_RRULE_EXAMPLE = deferred('e.g. rrule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU"')
 _WEEKDAY = r"(MO|TU|WE|TH|FR|SA|SU)"
 # Each part a series may use, with the pattern of one list item and its numeric range.
 _RRULE_PARTS: dict[str, tuple[str, int, int]] = {
@@ -90,46 +90,51 @@ def load_schedule(path: str | Path, overrides: Sequence[str] = ()) -> Schedule:
             raw = stream.read(MAX_SCHEDULE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise PlannerError(Problem(Where(name), f"cannot read the schedule: {reason}",
-                                   "check the path")) from None
+        raise PlannerError(Problem(Where(name), deferred("cannot read the schedule: {reason}",
+                                                            reason=reason),
+                                   deferred("check the path"))) from None
     if len(raw) > MAX_SCHEDULE_BYTES:
-        raise PlannerError(Problem(Where(name), "is larger than 16 MB, the limit for a schedule",
-                                   "check that this is the schedule file; split a larger one")) \
+        raise PlannerError(Problem(Where(name), deferred("is larger than 16 MB, the limit for a schedule"),
+                                   deferred("check that this is the schedule file; split a larger "
+                                            "one"))) \
             from None
     return parse_schedule(raw, name, overrides)
 
 
-def rrule_problem(rule: str) -> tuple[str, str] | None:
+def rrule_problem(rule: str) -> tuple[Phrase, Phrase] | None:
     """(message, hint) for the first thing wrong in a series' rrule, part by part; None if
     every part is one a series may use, with values in range."""
     seen: set[str] = set()
     for part in rule.upper().split(";"):
         name, equals, value = part.partition("=")
         if name in ("COUNT", "UNTIL"):
-            return "must not hold COUNT or UNTIL", "set `end = <date>` instead"
+            return deferred("must not hold COUNT or UNTIL"), deferred("set `end = <date>` instead")
         if name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
-            return (f"{name} is not supported: a series has one event a day",
-                    "set start_time and hours for the time of day")
+            return (deferred("{part} is not supported: a series has one event a day", part=name),
+                    deferred("set start_time and hours for the time of day"))
         if name not in _RRULE_PARTS or not equals:
-            return f"{part!r} is not a part a series may use", _RRULE_EXAMPLE
+            return deferred("{part} is not a part a series may use", part=repr(part)), _RRULE_EXAMPLE
         if name in seen:
-            return f"{name} is given twice", "keep one"
+            return deferred("{part} is given twice", part=name), deferred("keep one")
         seen.add(name)
         pattern, low, high = _RRULE_PARTS[name]
         items = value.split(",") if name not in ("FREQ", "INTERVAL", "WKST") else [value]
         for item in items:
             if not re.fullmatch(pattern, item):
-                return f"{name}={value} is not valid", _RRULE_EXAMPLE
+                return deferred("{part} is not valid", part=f"{name}={value}"), _RRULE_EXAMPLE
             number = re.match(r"[+-]?\d+", item)
             if number and high and not low <= abs(int(number.group())) <= high:
-                signed = "" if name in ("INTERVAL", "BYMONTH") else f", or -{high} to -1 from the end"
-                return f"{name}={value}: {item} is out of range", f"use {low} to {high}{signed}"
+                out = deferred("{part}: {item} is out of range", part=f"{name}={value}", item=item)
+                if name in ("INTERVAL", "BYMONTH"):
+                    return out, deferred("use {low} to {high}", low=low, high=high)
+                return out, deferred("use {low} to {high}, or -{high} to -1 from the end",
+                                     low=low, high=high)
     if "FREQ" not in seen:
-        return "needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY", _RRULE_EXAMPLE
+        return deferred("needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY"), _RRULE_EXAMPLE
     return _rrule_combination_problem(dict(part.partition("=")[::2] for part in rule.upper().split(";")))
 
 
-def _rrule_combination_problem(parts: dict[str, str]) -> tuple[str, str] | None:
+def _rrule_combination_problem(parts: dict[str, str]) -> tuple[Phrase, Phrase] | None:
     """What RFC 5545 (3.3.10) rules out for this FREQ, and day-month pairs that never occur:
     such a rule would be searched for an occurrence until the year 9999."""
     freq = parts["FREQ"]
@@ -137,23 +142,26 @@ def _rrule_combination_problem(parts: dict[str, str]) -> tuple[str, str] | None:
                "BYMONTHDAY": ("DAILY", "YEARLY", "MONTHLY")}
     for name, freqs in allowed.items():
         if name in parts and freq not in freqs:
-            return f"{name} cannot be used with FREQ={freq}", f"use FREQ={freqs[-1]}"
+            return (deferred("{part} cannot be used with FREQ={freq}", part=name, freq=freq),
+                    deferred("use FREQ={freq}", freq=freqs[-1]))
     ordinals = [abs(int(day[:-2])) for day in parts.get("BYDAY", "").split(",") if day[:-2]]
     if ordinals:
         most = 53 if freq == "YEARLY" and "BYMONTH" not in parts else 5
         if freq not in ("MONTHLY", "YEARLY"):
-            return (f"BYDAY={parts['BYDAY']}: a numbered weekday needs FREQ=MONTHLY or YEARLY",
-                    "e.g. FREQ=MONTHLY;BYDAY=2TU")
+            return (deferred("BYDAY={days}: a numbered weekday needs FREQ=MONTHLY or YEARLY",
+                             days=parts["BYDAY"]), deferred("e.g. FREQ=MONTHLY;BYDAY=2TU"))
         if max(ordinals) > most:
-            return (f"BYDAY={parts['BYDAY']}: no period has {max(ordinals)} of a weekday",
-                    f"use 1 to {most}, or -1 to -{most} from the end")
+            return (deferred("BYDAY={days}: no period has {number} of a weekday",
+                             days=parts["BYDAY"], number=max(ordinals)),
+                    deferred("use 1 to {most}, or -1 to -{most} from the end", most=most))
     if "BYMONTH" in parts and "BYMONTHDAY" in parts:
         days = [int(day) for day in parts["BYMONTHDAY"].split(",")]
         months = [int(month) for month in parts["BYMONTH"].split(",")]
         if not any(abs(day) <= calendar.monthrange(2000, month)[1]
                    for day in days for month in months):
-            return (f"BYMONTH={parts['BYMONTH']} has no day BYMONTHDAY={parts['BYMONTHDAY']}",
-                    "pick a day that these months have")
+            return (deferred("BYMONTH={months} has no day BYMONTHDAY={days}",
+                             months=parts["BYMONTH"], days=parts["BYMONTHDAY"]),
+                    deferred("pick a day that these months have"))
     return None
 
 
@@ -167,8 +175,8 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise PlannerError(Problem(Where(name, line=line), "is not valid UTF-8 text",
-                                   "save the file as UTF-8")) from None
+        raise PlannerError(Problem(Where(name, line=line), deferred("is not valid UTF-8 text"),
+                                   deferred("save the file as UTF-8"))) from None
     with collector_paused():
         try:
             data = tomllib.loads(text)
@@ -192,9 +200,10 @@ def _blame_overrides(problem: Problem, overrides: Sequence[str]) -> Problem:
         path = override.partition("=")[0].strip()
         key = problem.where.key
         if key == path or key.startswith((f"{path}.", f"{path}[")):
+            fix = deferred("fix --set {path}=...", path=path)
             return Problem(Where("--set", key), problem.message,
-                           f"{problem.hint}; fix --set {path}=..." if problem.hint
-                           else f"fix --set {path}=...")
+                           deferred("{hint}; {fix}", hint=problem.hint, fix=fix)
+                           if problem.hint else fix)
     return problem
 
 
@@ -208,8 +217,9 @@ def apply_override(data: dict[str, Any], override: str) -> None:
     path, sep, value_text = override.partition("=")
     where = Where("--set", path.strip())
     if not sep or not path.strip():
-        raise PlannerError(Problem(where, f"{override!r} is not key.path=value",
-                                   "e.g. --set forums.roundtable.regimes[1].cycle_months=12"))
+        raise PlannerError(Problem(where, deferred("{override} is not key.path=value",
+                                                   override=repr(override)),
+                                   deferred("e.g. --set forums.roundtable.regimes[1].cycle_months=12")))
     try:
         value = tomllib.loads(f"v = {value_text}")["v"]
     except tomllib.TOMLDecodeError:
@@ -222,13 +232,13 @@ def apply_override(data: dict[str, Any], override: str) -> None:
             node = node[step] if isinstance(step, int) else node.setdefault(
                 step, [] if isinstance(following, int) else {})
         except (IndexError, KeyError, TypeError, AttributeError):
-            raise PlannerError(Problem(where, "no such key in the schedule",
-                                       "check the path against the file")) from None
+            raise PlannerError(Problem(where, deferred("no such key in the schedule"),
+                                       deferred("check the path against the file"))) from None
     try:
         node[steps[-1]] = value
     except (IndexError, TypeError):
-        raise PlannerError(Problem(where, "no such key in the schedule",
-                                   "check the path against the file")) from None
+        raise PlannerError(Problem(where, deferred("no such key in the schedule"),
+                                   deferred("check the path against the file"))) from None
 
 
 def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> Problem:
@@ -299,23 +309,25 @@ class _Loader:
     # -- helpers ---------------------------------------------------------------------------
     def _id(self, table: Table, value: str) -> str:
         if not _ID.fullmatch(value):
-            self.problems.add(table.path, f"id {value!r} must be letters, digits, '_' or '-'",
-                              "rename it, e.g. executive_session")
+            self.problems.add(table.path, deferred("id {id} must be letters, digits, '_' or '-'",
+                                                      id=repr(value)),
+                              deferred("rename it, e.g. executive_session"))
         return value
 
     def _date(self, table: Table, name: str, required: bool = True) -> dt.date | None:
         value = table.date(name, required)
         if value is not None and not EARLIEST <= value <= LATEST:
-            self.problems.add(table.key(name), f"{value} is out of range",
-                              "use a date between 1900 and 2199")
+            self.problems.add(table.key(name), deferred("{value} is out of range", value=str(value)),
+                              deferred("use a date between 1900 and 2199"))
             return None
         return value
 
     def _country(self, table: Table, name: str) -> str:
         code = table.text(name)
         if code and code.upper() not in self.countries:
-            self.problems.add(table.key(name), f"unknown country {code!r}",
-                              "use an ISO 3166 code the holidays package supports, e.g. US or MX")
+            self.problems.add(table.key(name), deferred("unknown country {code}", code=repr(code)),
+                              deferred("use an ISO 3166 code the holidays package supports, e.g. "
+                                       "US or MX"))
         return code.upper()
 
     def _span(self, table: Table, start: str, end: str) -> tuple[dt.date, dt.date] | None:
@@ -324,8 +336,10 @@ class _Loader:
         if first is None or last is None:
             return None
         if last < first:
-            self.problems.add(table.key(end), f"{last} is before {start} {first}",
-                              f"make {end} the same day as {start} or later")
+            self.problems.add(table.key(end), deferred("{last} is before {start} {first}", last=last,
+                                                          start=start, first=first),
+                              deferred("make {end} the same day as {start} or later", end=end,
+                                       start=start))
             return None
         return first, last
 
@@ -353,8 +367,10 @@ class _Loader:
         calendar_name = plan.localized("calendar_name", default="") or title
         uid_domain = plan.text("uid_domain", default="planner.invalid")
         if not _DOMAIN.fullmatch(uid_domain):
-            self.problems.add(plan.key("uid_domain"), f"{uid_domain!r} is not a domain name",
-                              "use letters, digits, '.' and '-', e.g. roundtable.example.org")
+            self.problems.add(plan.key("uid_domain"), deferred("{domain} is not a domain name",
+                                                                domain=repr(uid_domain)),
+                              deferred("use letters, digits, '.' and '-', e.g. "
+                                       "roundtable.example.org"))
         span = self._span(plan, "from", "to")
         chairs = plan.localized("chairs", default="")
         headline_kinds = plan.texts("headline_kinds") if plan.has("headline_kinds") else None
@@ -365,7 +381,8 @@ class _Loader:
         parties = tuple(self.party(pid, t) for pid, t in root.named_tables("parties"))
         venues = tuple(self.venue(vid, t) for vid, t in root.named_tables("venues"))
         if not parties:
-            self.problems.add("parties", "no parties declared", "add [parties.<id>] tables")
+            self.problems.add("parties", deferred("no parties declared"),
+                              deferred("add [parties.<id>] tables"))
         party_ids = {p.id for p in parties}
         venue_ids = {v.id for v in venues}
         leaders = tuple(self.leader(lid, t, party_ids) for lid, t in root.named_tables("leaders"))
@@ -422,8 +439,9 @@ class _Loader:
         codes = tuple(code.upper() for code in table.texts(name))
         for code in codes:
             if code not in self.countries:
-                self.problems.add(table.key(name), f"unknown country {code!r}",
-                                  "use ISO 3166 codes the holidays package supports, e.g. US, MX")
+                self.problems.add(table.key(name), deferred("unknown country {code}", code=repr(code)),
+                                  deferred("use ISO 3166 codes the holidays package supports, "
+                                           "e.g. US, MX"))
         return codes
 
     def leader(self, leader_id: str, table: Table, parties: set[str]) -> Leader:
@@ -452,8 +470,9 @@ class _Loader:
             try:
                 ZoneInfo(zone)
             except (ZoneInfoNotFoundError, ValueError, OSError):  # "US" is a folder of zones
-                self.problems.add(table.key("timezone"), f"unknown time zone {zone!r}",
-                                  "use an IANA name such as America/Mexico_City")
+                self.problems.add(table.key("timezone"),
+                                  deferred("unknown time zone {zone}", zone=repr(zone)),
+                                  deferred("use an IANA name such as America/Mexico_City"))
         return zone
 
     def venue(self, venue_id: str, table: Table) -> Venue:
@@ -481,8 +500,9 @@ class _Loader:
         series = tuple(self.series(sid, t, parties, venues, forum_leaders)
                        for sid, t in table.named_tables("series"))
         if not regimes and not series:
-            self.problems.add(table.key("regimes"), "no regimes or series declared",
-                              "add a [[forums.<id>.regimes]] table with cycle_months and start")
+            self.problems.add(table.key("regimes"), deferred("no regimes or series declared"),
+                              deferred("add a [[forums.<id>.regimes]] table with cycle_months and "
+                                       "start"))
         self._check_overlap(regimes)
         held = tuple(self.held(t, activity_ids, venues) for t in table.tables("held"))
         table.finish()
@@ -521,8 +541,8 @@ class _Loader:
         hours = table.number("hours", 0.25, 24)
         if (start_time is None) != (hours is None):
             self.problems.add(table.key("hours" if start_time else "start_time"),
-                              "timed events need both start_time and hours",
-                              "add the missing one, or remove both for an all-day event")
+                              deferred("timed events need both start_time and hours"),
+                              deferred("add the missing one, or remove both for an all-day event"))
         return start_time, hours
 
     def _check_rrule(self, table: Table, rule: str, start: dt.date | None) -> None:
@@ -537,7 +557,9 @@ class _Loader:
             rrulestr(f"RRULE:{rule.upper()}",
                      dtstart=dt.datetime.combine(start or EARLIEST, dt.time()))
         except (ValueError, TypeError) as error:
-            self.problems.add(table.key("rrule"), f"is not an RFC 5545 rule: {error}", _RRULE_EXAMPLE)
+            self.problems.add(table.key("rrule"),
+                              deferred("is not an RFC 5545 rule: {error}", error=str(error)),
+                              _RRULE_EXAMPLE)
 
     def activity(self, activity_id: str, table: Table, parties: set[str], venues: set[str],
                  categories: set[str], forum_leaders: tuple[str, ...]) -> Activity:
@@ -546,12 +568,12 @@ class _Loader:
         days = table.integer("days", 1, 92, default=1)
         start_time, hours = self._timing(table)
         if hours is not None and days != 1:
-            self.problems.add(table.key("days"), "a timed event lasts one day",
-                              "remove days, or remove start_time and hours")
+            self.problems.add(table.key("days"), deferred("a timed event lasts one day"),
+                              deferred("remove days, or remove start_time and hours"))
         weekdays = table.weekdays("weekdays")
         if weekdays is not None and not weekdays:
-            self.problems.add(table.key("weekdays"), "allows no day at all",
-                              "list at least one weekday")
+            self.problems.add(table.key("weekdays"), deferred("allows no day at all"),
+                              deferred("list at least one weekday"))
         preferred = table.integers("preferred_months", 1, 12)
         activity_venues = table.texts("venues")
         self._refs(table, "venues", activity_venues, venues, N_("venue"))
@@ -562,9 +584,9 @@ class _Loader:
         during = table.texts("during_exercise")
         self._refs(table, "during_exercise", during, categories, N_("exercise category"))
         if not activity_venues and not during:
-            self.problems.add(table.key("venue"), "no venue",
-                              "add venue = \"<id>\", venues = [...] for a rotation, "
-                              "or during_exercise = [...]")
+            self.problems.add(table.key("venue"), deferred("no venue"),
+                              deferred('add venue = "<id>", venues = [...] for a rotation, or '
+                                       "during_exercise = [...]"))
         participants = table.texts("participants")
         self._refs(table, "participants", participants, parties, N_("party"))
         numbered = table.flag("numbered", False)
@@ -588,8 +610,8 @@ class _Loader:
         max_months = table.integer("max_months", 0, 240, default=0) if table.has("max_months") else None
         max_days = table.integer("max_days", 0, 7300, default=0) if table.has("max_days") else None
         if not any(table.has(k) for k in ("min_months", "min_days", "max_months", "max_days")):
-            self.problems.add(table.path, "sets no gap",
-                              "add min_months, min_days, max_months or max_days")
+            self.problems.add(table.path, deferred("sets no gap"),
+                              deferred("add min_months, min_days, max_months or max_days"))
         table.finish()
         return Spacing(after, min_months, min_days, max_months, max_days)
 
@@ -599,8 +621,10 @@ class _Loader:
             for index, rule in enumerate(activity.spacing):
                 if rule.after not in known:
                     key = f"{activity.where.key}.spacing[{index}].after"
-                    self.problems.add(key, f"unknown activity {rule.after!r}",
-                                      f"use one of: {', '.join(sorted(known))}")
+                    self.problems.add(key, deferred("unknown {what} {value}", what=deferred("activity"),
+                                               value=repr(rule.after)),
+                                      deferred("use one of: {choices}",
+                                               choices=", ".join(sorted(known))))
 
     def task(self, table: Table) -> Task:
         task_id = table.text("id")
@@ -613,9 +637,12 @@ class _Loader:
     def _line_of_effort(self, table: Table) -> str:
         value = table.text("line_of_effort", default="")
         if value and value not in self.line_ids:
-            hint = (f"use one of: {', '.join(self.line_ids)}" if self.line_ids else
-                    f"declare it as [lines_of_effort.{value}] with a name")
-            self.problems.add(table.key("line_of_effort"), f"unknown line of effort {value!r}", hint)
+            hint = (deferred("use one of: {choices}", choices=", ".join(self.line_ids))
+                    if self.line_ids else
+                    deferred("declare it as [lines_of_effort.{id}] with a name", id=value))
+            self.problems.add(table.key("line_of_effort"),
+                              deferred("unknown {what} {value}", what=deferred("line of effort"),
+                                       value=repr(value)), hint)
             return ""
         return value
 
@@ -634,8 +661,9 @@ class _Loader:
         phases = tuple(self.phase(t, cycle_months, activities) for t in table.tables("phases"))
         self._check_once_per_cycle(table, phases)
         if not phases:
-            self.problems.add(table.key("phases"), "no phases declared",
-                              "add phases = [{ id = ..., months = [1, 12], activities = [...] }]")
+            self.problems.add(table.key("phases"), deferred("no phases declared"),
+                              deferred("add phases = [{{ id = ..., months = [1, 12], activities = "
+                                       "[...] }}]"))
         table.finish()
         return Regime(self._id(table, regime_id), cycle_months, start or EARLIEST, end, phases,
                       planned, table.where)
@@ -646,12 +674,14 @@ class _Loader:
         months = table.integers("months", 1, 120)
         bounds = (1, 1)
         if len(months) != 2 or months[0] > months[1]:
-            self.problems.add(table.key("months"), "must be [first, last] months of the cycle",
-                              "e.g. months = [13, 24]")
+            self.problems.add(table.key("months"), deferred("must be [first, last] months of the cycle"),
+                              deferred("e.g. months = [13, 24]"))
         elif months[1] > cycle_months:
             self.problems.add(table.key("months"),
-                              f"month {months[1]} is outside the {cycle_months}-month cycle",
-                              f"keep the phase within months 1 to {cycle_months}")
+                              deferred("month {month} is outside the {months}-month cycle",
+                                       month=months[1], months=cycle_months),
+                              deferred("keep the phase within months 1 to {months}",
+                                       months=cycle_months))
         else:
             bounds = (months[0], months[1])
         listed = table.texts("activities", required=True)
@@ -666,8 +696,10 @@ class _Loader:
             for activity in phase.activities:
                 if activity in seen:
                     self.problems.add(f"{table.key('phases')}[{index}].activities",
-                                      f"{activity!r} is already in another phase of this regime",
-                                      "list it in one phase, or declare a second activity")
+                                      deferred("{activity} is already in another phase of this "
+                                               "regime", activity=repr(activity)),
+                                      deferred("list it in one phase, or declare a second "
+                                               "activity"))
                 seen.add(activity)
 
     def _check_overlap(self, regimes: tuple[Regime, ...]) -> None:
@@ -675,8 +707,10 @@ class _Loader:
         for earlier, later in zip(ordered, ordered[1:], strict=False):
             if earlier.end is None or earlier.end >= later.start:
                 self.problems.add(later.where.key + ".start",
-                                  f"regime {later.id!r} starts while {earlier.id!r} still runs",
-                                  f"end {earlier.id!r} before {later.start}")
+                                  deferred("regime {later} starts while {earlier} still runs",
+                                           later=repr(later.id), earlier=repr(earlier.id)),
+                                  deferred("end {earlier} before {start}", earlier=repr(earlier.id),
+                                           start=later.start))
 
     def held(self, table: Table, activities: set[str], venues: set[str]) -> HeldEvent | None:
         activity = table.text("activity")
@@ -696,8 +730,8 @@ class _Loader:
         forms = [k for k in ("date", "start", "month", "year") if table.has(k)]
         if len(forms) != 1:
             table.mark_read("date", "start", "end", "month", "year")
-            self.problems.add(table.path, "give exactly one of date, start/end, month or year",
-                              "e.g. month = \"2023-08\" when only the month is known")
+            self.problems.add(table.path, deferred("give exactly one of date, start/end, month or year"),
+                              deferred('e.g. month = "2023-08" when only the month is known'))
             return None
         form = forms[0]
         if form == "date":
@@ -710,8 +744,9 @@ class _Loader:
             text = table.text("month")
             match = _YEAR_MONTH.match(text)
             if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2199:
-                self.problems.add(table.key("month"), f"must be \"YYYY-MM\", got {text!r}",
-                                  "e.g. month = \"2023-08\"")
+                self.problems.add(table.key("month"),
+                                  deferred('must be "YYYY-MM", got {got}', got=repr(text)),
+                                  deferred('e.g. month = "2023-08"'))
                 return None
             year, month = int(match.group(1)), int(match.group(2))
             last = calendar.monthrange(year, month)[1]
@@ -736,8 +771,8 @@ class _Loader:
             if span:
                 windows.append(ExerciseWindow(span[0], span[1]))
         if not windows and not table.has("windows"):
-            self.problems.add(table.key("windows"), "missing",
-                              "add [[exercises.<id>.windows]] with start and end")
+            self.problems.add(table.key("windows"), deferred("missing"),
+                              deferred("add [[exercises.<id>.windows]] with start and end"))
         table.finish()
         return Exercise(self._id(table, exercise_id), name, category, venue, participants,
                         tuple(sorted(windows, key=lambda w: w.start)), every, table.where)
@@ -753,8 +788,8 @@ class _Loader:
             if start and end:
                 periods.append(SessionPeriod(start, end))
         if not periods:
-            self.problems.add(table.key("periods"), "no session periods",
-                              "add periods = [{ from = \"09-01\", to = \"12-15\" }, ...]")
+            self.problems.add(table.key("periods"), deferred("no session periods"),
+                              deferred('add periods = [{{ from = "09-01", to = "12-15" }}, ...]'))
         extended_years = table.integers("extended_years", 1900, 2199)
         extended_end = self._month_day(table, "extended_to", required=bool(extended_years))
         sitting = table.weekdays("sitting_weekdays")
@@ -775,8 +810,8 @@ class _Loader:
             if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2001, month)[1]:
                 return month, day
         if text:
-            self.problems.add(table.key(name), f"must be \"MM-DD\", got {text!r}",
-                              "e.g. \"12-15\"")
+            self.problems.add(table.key(name), deferred('must be "MM-DD", got {got}', got=repr(text)),
+                              deferred('e.g. "12-15"'))
         return None
 
     def deployment(self, deployment_id: str, table: Table, venues: set[str],
@@ -787,9 +822,10 @@ class _Loader:
             direction = Direction(direction_text)
         except ValueError:
             if direction_text:
-                self.problems.add(table.key("direction"), f"unknown direction {direction_text!r}",
-                                  "use \"entry\" (foreign troops enter) or \"exit\" "
-                                  "(national troops leave)")
+                self.problems.add(table.key("direction"), deferred("unknown direction {direction}",
+                                                                       direction=repr(direction_text)),
+                                  deferred('use "entry" (foreign troops enter) or "exit" '
+                                           "(national troops leave)"))
             direction = Direction.ENTRY
         sending = self._country(table, "sending_country")
         host = self._country(table, "host_country")
@@ -811,8 +847,9 @@ class _Loader:
             if span:
                 phases.append(DeploymentPhase(phase_name, venue, span[0], span[1]))
         if not phases and not self._failed_under(table.key("phases")):
-            self.problems.add(table.key("phases"), "missing or empty",
-                              "add [[deployments.<id>.phases]] with name, venue, start and end")
+            self.problems.add(table.key("phases"), deferred("missing or empty"),
+                              deferred("add [[deployments.<id>.phases]] with name, venue, start and "
+                                       "end"))
         table.finish()
         placeholder = DeploymentPhase(Text(""), "", EARLIEST, EARLIEST)
         return DeploymentWindow(self._id(table, deployment_id), title, direction, sending, host,
