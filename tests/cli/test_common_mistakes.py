@@ -127,3 +127,76 @@ def test_common_mistakes_are_told_in_spanish_from_lang_or_the_locale(
     in_english = runner.invoke(cli, ["validate", "-s", str(path), "--lang", "en"],
                                env={"LANG": "es_MX.UTF-8"})
     assert english in in_english.stderr
+
+
+SERIES = """
+[forums.talks.series.calls]
+title = "Call"
+rrule = "{rule}"
+start = 2026-02-03
+venue = "mexico_city"
+"""
+
+
+@pytest.mark.parametrize(("change", "spanish", "english"), [
+    (("", SERIES.format(rule="FREQ=WEEKLY;COUNT=3")),
+     "rrule: no debe llevar COUNT ni UNTIL; use `end = <fecha>` en su lugar",
+     "rrule: must not hold COUNT or UNTIL; set `end = <date>` instead"),
+    (("", SERIES.format(rule="FREQ=MONTHLY;BYDAY=6TU")),
+     "rrule: BYDAY=6TU: ningún periodo tiene 6 veces un mismo día de la semana; use de 1 a 5, o "
+     "de -1 a -5 contando desde el final",
+     "rrule: BYDAY=6TU: no period has 6 of a weekday; use 1 to 5, or -1 to -5 from the end"),
+    (("", SERIES.format(rule="FREQ=WEEKLY;BYHOUR=9")),
+     "rrule: BYHOUR no se admite: una serie tiene un evento por día",
+     "rrule: BYHOUR is not supported: a series has one event a day"),
+    (("", SERIES.format(rule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")),
+     "BYMONTH=2 no tiene el día BYMONTHDAY=30; elija un día que tengan estos meses",
+     "BYMONTH=2 has no day BYMONTHDAY=30; pick a day that these months have"),
+    (("[forums.talks.activities.meeting]", '[forums.talks.activities."staff talks"]'),
+     "forums.talks.activities.staff talks: el id 'staff talks' solo puede tener letras, dígitos, "
+     "'_' o '-'; cámbiele el nombre, p. ej. executive_session",
+     "forums.talks.activities.staff talks: id 'staff talks' must be letters, digits, '_' or '-'; "
+     "rename it, e.g. executive_session"),
+    (('timezone = "America/Denver"', 'timezone = "America/Denvr"'),
+     "timezone: zona horaria desconocida 'America/Denvr'; use un nombre IANA como "
+     "America/Mexico_City",
+     "timezone: unknown time zone 'America/Denvr'; use an IANA name such as America/Mexico_City"),
+])
+def test_loader_messages_are_told_in_spanish_from_lang_or_the_locale(
+        runner: CliRunner, write_schedule: Write, minimal_text: str,
+        change: tuple[str, str], spanish: str, english: str) -> None:
+    old, new = change
+    text = minimal_text.replace(old, new, 1) if old else minimal_text + new
+    path = write_schedule(text, "mine.toml")
+    for result in (runner.invoke(cli, ["validate", "-s", str(path), "--lang", "es"]),
+                   runner.invoke(cli, ["validate", "-s", str(path)], env={"LANG": "es_MX.UTF-8"})):
+        assert result.exit_code == 2, result.output
+        assert spanish in result.stderr
+        assert english not in result.stderr
+        assert "no se escribió nada" in result.stderr
+    assert english in validate(runner, path)
+
+
+@pytest.mark.parametrize(("setting", "spanish", "english"), [
+    ("forums.nope[3].x=1", "--set: forums.nope[3].x: esa clave no existe en el calendario; "
+     "verifique que la ruta exista en el archivo",
+     "--set: forums.nope[3].x: no such key in the schedule; check the path against the file"),
+    ("forums", "--set: forums: 'forums' no tiene la forma clave.ruta=valor; p. ej. --set "
+     "forums.roundtable.regimes[1].cycle_months=12",
+     "--set: forums: 'forums' is not key.path=value; e.g. --set "
+     "forums.roundtable.regimes[1].cycle_months=12"),
+    ("forums.roundtable.regimes[1].cycle_months=x", "; corrija --set "
+     "forums.roundtable.regimes[1].cycle_months=...",
+     "; fix --set forums.roundtable.regimes[1].cycle_months=..."),
+])
+def test_set_mistakes_are_told_in_spanish_from_lang_or_the_locale(
+        runner: CliRunner, setting: str, spanish: str, english: str) -> None:
+    command = ["compare", "--set", setting, "--today", "2026-11-23"]
+    for result in (runner.invoke(cli, [*command, "--lang", "es"]),
+                   runner.invoke(cli, command, env={"LANG": "es_MX.UTF-8"})):
+        assert result.exit_code == 2, result.output
+        assert spanish in result.stderr
+        assert english not in result.stderr
+    in_english = runner.invoke(cli, [*command, "--lang", "en"], env={"LANG": "es_MX.UTF-8"})
+    assert in_english.exit_code == 2
+    assert english in in_english.stderr
