@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from planner.diagnosis import with_relaxations
 from planner.errors import PlannerError, Problem, Where
 from planner.first_fit import Attempt
-from planner.i18n import phrase
+from planner.i18n import AND, THEN, deferred, deferred_n, joined, phrase
 from planner.placement import Pin, candidates
 from planner.plan import PlannedEvent, Provenance
 from planner.rules import Occurrence, Rule
@@ -223,7 +223,7 @@ class _Story:
                            self.names)
             if reason:
                 return other.key, reason
-        return "another tied event", "a maximum spacing"
+        return deferred("another tied event"), deferred("a maximum spacing")
 
 
 def _impossible(core: list[Item], group: list[Occurrence], failed: dict[str, Problem],
@@ -235,26 +235,32 @@ def _impossible(core: list[Item], group: list[Occurrence], failed: dict[str, Pro
         problem = failed.get(occurrence.event_id) or _no_day(occurrence, core[0])
         return with_relaxations(problem, occurrence, attempt.rules)
     first = by_id[core[0].key]
-    told = "; ".join(_told(by_id[item.key], item) for item in core)
+    told = joined([_told(by_id[item.key], item) for item in core], THEN)
     ties = sorted(set(_ties(core, names, travel)))
-    message = (f"no plan gives these {len(core)} events a day together: {told}; "
-               f"because {' and '.join(ties) if ties else 'of their rules together'}")
+    # at least two events: the plural is always the one that applies
+    message = (deferred("no plan gives these {count} events a day together: {told}; because "
+                        "{ties}", count=len(core), told=told, ties=joined(ties, AND)) if ties
+               else deferred("no plan gives these {count} events a day together: {told}; "
+                             "because of their rules together", count=len(core), told=told))
     hint = next((with_relaxations(failed[item.key], by_id[item.key], attempt.rules).hint
                  for item in core if item.key in failed), "")
     where = Where(first.activity.where.file, first.activity.where.key, first.activity.where.line)
-    return Problem(where, message, hint or "widen a window, allow more days or free a leader")
+    return Problem(where, message,
+                   hint or deferred("widen a window, allow more days or free a leader"))
 
 
 def _told(occurrence: Occurrence, item: Item) -> str:
     where = occurrence.activity.where
     place = f"{where.file}:{where.line}" if where.line else where.file
     if not item.days:
-        allowed = "no day the calendar allows"
+        allowed = deferred("no day the calendar allows")
     elif len(item.days) == 1:
-        allowed = f"only {item.days[0]}"
+        allowed = deferred("only {day}", day=item.days[0])
     else:
-        allowed = f"{len(item.days)} days from {min(item.days)} to {max(item.days)}"
-    return f"{occurrence.event_id} ({place}: {allowed})"
+        allowed = deferred("{count} days from {start} to {end}", count=len(item.days),
+                           start=min(item.days), end=max(item.days))
+    return deferred("{event} ({place}: {allowed})", event=occurrence.event_id, place=place,
+                    allowed=allowed)
 
 
 def _ties(core: list[Item], names: dict[str, str], travel: dict[str, int]) -> Iterable[str]:
@@ -263,27 +269,32 @@ def _ties(core: list[Item], names: dict[str, str], travel: dict[str, int]) -> It
             shared = sorted(set(a.leaders) & set(b.leaders))
             if shared:
                 days = max(travel[leader] for leader in shared)
-                yield (f"they share leader{'s' if len(shared) > 1 else ''} "
-                       f"{', '.join(names[leader] for leader in shared)} ({days} travel "
-                       f"day{'s' if days != 1 else ''} between countries)")
+                who = deferred_n("they share leader {names}", "they share leaders {names}",
+                                 len(shared), names=", ".join(names[leader] for leader in shared))
+                yield deferred_n("{who} ({count} travel day between countries)",
+                                 "{who} ({count} travel days between countries)", days, who=who)
             for later, earlier in ((a, b), (b, a)):
                 for rule in later.spacing:
                     if later.forum == earlier.forum and rule.after == earlier.activity:
-                        yield (f"{later.forum}.{later.activity} must start "
-                               f"{spacing_words(rule)} after {earlier.activity} ends")
+                        yield deferred("{later} must start {gap} after {earlier} ends",
+                                       later=f"{later.forum}.{later.activity}",
+                                       gap=spacing_words(rule), earlier=earlier.activity)
 
 
 def _no_day(occurrence: Occurrence, item: Item) -> Problem:
     where = occurrence.activity.where
     return Problem(Where(where.file, where.key, where.line),
-                   f"no allowed day for {occurrence.event_id}: {_told(occurrence, item)}",
-                   "allow more weekdays, widen the phase, shorten the activity or remove a "
-                   "blackout")
+                   deferred("no allowed day for {event}: {told}", event=occurrence.event_id,
+                            told=_told(occurrence, item)),
+                   deferred("allow more weekdays, widen the phase, shorten the activity or "
+                            "remove a blackout"))
 
 
 def _undecided(group: list[Occurrence], failed: dict[str, Problem]) -> Problem:
     key = next(occurrence.event_id for occurrence in group if occurrence.event_id in failed)
     problem = failed[key]
-    return Problem(problem.where, f"{problem.message}; the solver could not decide within its "
-                   f"work limit whether {len(group)} tied events can all have a day",
-                   "split the schedule, or give the events wider windows")
+    return Problem(problem.where,
+                   deferred("{problem}; the solver could not decide within its work limit "
+                            "whether {count} tied events can all have a day",
+                            problem=problem.message, count=len(group)),
+                   deferred("split the schedule, or give the events wider windows"))

@@ -7,24 +7,32 @@ import datetime as dt
 from collections.abc import Sequence
 
 from planner.errors import Problem
+from planner.i18n import N_, THEN, deferred, deferred_n, joined
 from planner.placement import choose_day
 from planner.rules import Occurrence, Rule
-from planner.rules.weekdays import DAY_NAMES, AllowedWeekdays
+from planner.rules.weekdays import AllowedWeekdays
 
 _MAX_WIDEN = 366
 _RULE_ADVICE = {
-    "holidays": "allow public holidays (drop a country from [days] holidays)",
-    "blackouts": "shorten or remove the blackout",
-    "observances": "stop avoiding Holy Week or military days ([days] holy_week, military_days)",
-    "exercise window": "add an exercise window inside the phase",
-    "spacing": "relax the spacing",
-    "leaders": "free the leaders' calendars (move the other event or send a deputy)",
+    "holidays": N_("allow public holidays (drop a country from [days] holidays)"),
+    "blackouts": N_("shorten or remove the blackout"),
+    "observances": N_("stop avoiding Holy Week or military days ([days] holy_week, military_days)"),
+    "exercise window": N_("add an exercise window inside the phase"),
+    "spacing": N_("relax the spacing"),
+    "leaders": N_("free the leaders' calendars (move the other event or send a deputy)"),
 }
+_ALLOW_WEEKDAY = (N_("allow Mondays"), N_("allow Tuesdays"), N_("allow Wednesdays"),
+                  N_("allow Thursdays"), N_("allow Fridays"), N_("allow Saturdays"),
+                  N_("allow Sundays"))
 
 
 def _feasible(occurrence: Occurrence, rules: Sequence[Rule]) -> dt.date | None:
     choice = choose_day(occurrence, rules)
     return None if isinstance(choice, Problem) else choice[0]
+
+
+def _then(change: str, day: dt.date) -> str:
+    return deferred("{change} (first day then: {day})", change=change, day=day)
 
 
 def relaxations(occurrence: Occurrence, rules: Sequence[Rule]) -> list[str]:
@@ -37,12 +45,13 @@ def relaxations(occurrence: Occurrence, rules: Sequence[Rule]) -> list[str]:
         wider = dataclasses.replace(activity, weekdays=allowed | {weekday})
         day = _feasible(dataclasses.replace(occurrence, activity=wider), rules)
         if day:
-            found.append(f"allow {DAY_NAMES[weekday]}s (first day then: {day})")
+            found.append(_then(deferred(_ALLOW_WEEKDAY[weekday]), day))
     for days in range(activity.days - 1, 0, -1):
         shorter = dataclasses.replace(activity, days=days)
         day = _feasible(dataclasses.replace(occurrence, activity=shorter), rules)
         if day:
-            found.append(f"shorten it to {days} day{'s' if days > 1 else ''} (first day then: {day})")
+            found.append(_then(deferred_n("shorten it to {count} day", "shorten it to {count} days",
+                                          days), day))
             break
     widened = _widen(occurrence, rules)
     if widened:
@@ -52,7 +61,7 @@ def relaxations(occurrence: Occurrence, rules: Sequence[Rule]) -> list[str]:
             others = [r for r in rules if r is not rule]
             day = _feasible(occurrence, others)
             if day:
-                found.append(f"{_RULE_ADVICE[rule.name]} (first day then: {day})")
+                found.append(_then(deferred(_RULE_ADVICE[rule.name]), day))
     return found
 
 
@@ -74,7 +83,9 @@ def _widen(occurrence: Occurrence, rules: Sequence[Rule]) -> str | None:
         else:
             low = middle + 1
     end = window.end + dt.timedelta(days=low)
-    return f"widen the phase by {low} days (to {end}; first day then: {opens(low)})"
+    return deferred_n("widen the phase by {count} day (to {end}; first day then: {day})",
+                      "widen the phase by {count} days (to {end}; first day then: {day})", low,
+                      end=end, day=opens(low))
 
 
 def with_relaxations(problem: Problem, occurrence: Occurrence, rules: Sequence[Rule]) -> Problem:
@@ -82,4 +93,5 @@ def with_relaxations(problem: Problem, occurrence: Occurrence, rules: Sequence[R
     found = relaxations(occurrence, rules)
     if not found:
         return problem
-    return dataclasses.replace(problem, hint="smallest relaxations: " + "; ".join(found))
+    return dataclasses.replace(problem, hint=deferred("smallest relaxations: {changes}",
+                                                      changes=joined(found, THEN)))

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from planner.days.closed import ClosedDays
 from planner.errors import PlannerError, Problem, Where
 from planner.forum_placer import ForumPlacer, Slot
+from planner.i18n import deferred
 from planner.ledger import Ledger
 from planner.placement import Pin, Shared
 from planner.plan import PlannedEvent
@@ -90,9 +91,10 @@ def _prepare_in_date_order(placers: list[ForumPlacer], until: dt.date, budget: i
     queue: list[tuple[tuple[dt.date, str, str], int, ForumPlacer, Slot | HeldEvent]] = []
     for placer in placers:
         if len(queue) > budget:
-            raise PlannerError(Problem(where, f"would plan more than {MAX_EVENTS:,} events, the "
-                                       "limit per run", "plan a shorter horizon (plan.to, --to) "
-                                       "or split the schedule into several files"))
+            raise PlannerError(Problem(where, deferred("would plan more than {limit} events, the "
+                                                       "limit per run", limit=f"{MAX_EVENTS:,}"),
+                                       deferred("plan a shorter horizon (plan.to, --to) or split "
+                                                "the schedule into several files")))
         for item in placer.items(until):
             if isinstance(item, Slot):
                 key = (item.held.start if item.held else item.window.start, placer.forum.id,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -188,6 +188,22 @@ def deferred(message: str, **values: object) -> Phrase:
 def deferred_n(singular: str, plural: str, count: int, **values: object) -> Phrase:
     """A fixed phrase with a singular and a plural, chosen by `count` (a field too)."""
     return Phrase(singular, (("count", count), *values.items()), plural)
+
+
+def joined(parts: Sequence[str], pair: str) -> str:
+    """Phrases joined two by two with a marked `pair` ("{first} and {second}"), each part
+    written in the reader's language; a single part is itself, no part is empty."""
+    if not parts:
+        return ""
+    whole = parts[0]
+    for part in parts[1:]:
+        whole = Phrase(pair, (("first", whole), ("second", part)))
+    return whole
+
+
+AND = N_("{first} and {second}")
+THEN = N_("{first}; {second}")  # one hint after another
+LIST = N_("{first}, {second}")
 
 
 EMPTY = Text("")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planner.errors import Problem, Where
-from planner.i18n import Text, deferred, month_name, phrase, phrase_n
+from planner.i18n import LIST, Text, deferred, deferred_n, joined, month_name, phrase, phrase_n
 from planner.plan import Provenance, Refusal
 from planner.rules import Occurrence, Rule
 
@@ -130,14 +130,20 @@ def choose_day(occurrence: Occurrence, rules: Sequence[Rule],
                 (window.start, window.end), tuple(refusals), _removed(refusals),
                 len(refusals) + 1)
     activity = occurrence.activity
-    counts = ", ".join(f"{name} removed {count}" for name, count in _removed(refusals))
+    counts = joined([deferred_n("{rule} removed {count}", "{rule} removed {count}", count,
+                                rule=deferred(name))
+                     for name, count in _removed(refusals)], LIST)
     cycle = occurrence.cycle
     return Problem(
         Where(activity.where.file, activity.where.key, activity.where.line),
-        f"no allowed day for {occurrence.forum.id}.{activity.id} in {cycle.regime.id} cycle "
-        f"{cycle.number}, phase {window.phase.id!r} ({window.start} to {window.end}): "
-        f"{(window.end - window.start).days + 1} candidate days, {counts}",
-        "allow more weekdays, widen the phase, shorten the activity or remove a blackout")
+        deferred_n("no allowed day for {event} in {regime} cycle {number}, phase {phase} ({start} "
+                   "to {end}): {count} candidate day, {removed}",
+                   "no allowed day for {event} in {regime} cycle {number}, phase {phase} ({start} "
+                   "to {end}): {count} candidate days, {removed}",
+                   (window.end - window.start).days + 1, event=f"{occurrence.forum.id}.{activity.id}",
+                   regime=cycle.regime.id, number=cycle.number, phase=repr(window.phase.id),
+                   start=window.start, end=window.end, removed=counts),
+        deferred("allow more weekdays, widen the phase, shorten the activity or remove a blackout"))
 
 
 def _removed(refusals: list[Refusal]) -> tuple[tuple[str, int], ...]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from planner.i18n import deferred, deferred_n
 from planner.rules.spacing import earliest_after, latest_after, spacing_words
 from planner.schedule.model import Spacing
 
@@ -72,15 +73,19 @@ def clash(a: Item, day_a: dt.date, b: Item, day_b: dt.date,
         if second[0] <= first[1].end(first[0]) + dt.timedelta(days=free):
             names = ", ".join(leader_names.get(leader, leader)
                               for leader in sorted(set(a.leaders) & set(b.leaders)))
-            return f"shared leader {names}" + (f", {free} travel days" if free else "")
+            if not free:
+                return deferred("shared leader {names}", names=names)
+            return deferred_n("shared leader {names}, {count} travel day",
+                              "shared leader {names}, {count} travel days", free, names=names)
     for later, start, earlier, earlier_start in ((a, day_a, b, day_b), (b, day_b, a, day_a)):
         if later.forum != earlier.forum or earlier_start > start:
             continue
         for rule in later.spacing:
             if rule.after == earlier.activity and \
                     start < earliest_after(earlier.end(earlier_start), rule):
-                return (f"{later.activity} must start {spacing_words(rule)} after "
-                        f"{earlier.activity} ends")
+                return deferred("{later} must start {gap} after {earlier} ends",
+                                later=later.activity, gap=spacing_words(rule),
+                                earlier=earlier.activity)
     return None
 
 

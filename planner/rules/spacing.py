@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
 
-from planner.i18n import deferred
+from planner.i18n import AND, deferred, deferred_n, joined
 from planner.ledger import Ledger
 from planner.rules import Check, Occurrence
 from planner.schedule.model import Activity, Spacing
@@ -107,15 +107,16 @@ def _gap(rule: Spacing) -> str:
 
 
 def _span(months: int | None, days: int | None) -> str:
-    parts = [f"{months} months"] if months else []
-    parts += [f"{days} days"] if days or not parts else []
-    return " and ".join(parts)
+    parts = [deferred_n("{count} month", "{count} months", months)] if months else []
+    parts += [deferred_n("{count} day", "{count} days", days or 0)] if days or not parts else []
+    return joined(parts, AND)
 
 
 def spacing_words(rule: Spacing) -> str:
     """"at least 6 months", "at most 3 months", or both, as the rule says."""
     bounded = rule.max_months is not None or rule.max_days is not None
-    parts = [f"at least {_gap(rule)}"] if rule.min_months or rule.min_days or not bounded else []
+    parts = ([deferred("at least {gap}", gap=_gap(rule))]
+             if rule.min_months or rule.min_days or not bounded else [])
     if bounded:
-        parts.append(f"at most {_span(rule.max_months, rule.max_days)}")
-    return " and ".join(parts)
+        parts.append(deferred("at most {gap}", gap=_span(rule.max_months, rule.max_days)))
+    return joined(parts, AND)

@@ -17,7 +17,7 @@ from dateutil.rrule import rrulestr
 from planner.collector import collector_paused
 from planner.days.closed import supported_countries
 from planner.errors import PlannerError, Problem, Where
-from planner.i18n import MONTHS, N_, Phrase, Text, deferred
+from planner.i18n import MONTHS, N_, THEN, Phrase, Text, deferred, joined
 from planner.schedule.locate import Locator, unclosed_since
 from planner.schedule.model import (
     Activity,
@@ -202,8 +202,7 @@ def _blame_overrides(problem: Problem, overrides: Sequence[str]) -> Problem:
         if key == path or key.startswith((f"{path}.", f"{path}[")):
             fix = deferred("fix --set {path}=...", path=path)
             return Problem(Where("--set", key), problem.message,
-                           deferred("{hint}; {fix}", hint=problem.hint, fix=fix)
-                           if problem.hint else fix)
+                           joined([problem.hint, fix], THEN) if problem.hint else fix)
     return problem
 
 
