@@ -190,8 +190,31 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
         problems = Problems(name, Locator(text))
         schedule = _Loader(problems).schedule(Table(data, "", problems), name)
     if problems.found:
-        raise PlannerError(*(_blame_overrides(problem, overrides) for problem in problems.found))
+        found = _without_follow_ons(problems.found, data)
+        raise PlannerError(*(_blame_overrides(problem, overrides) for problem in found))
     return schedule
+
+
+def _without_follow_ons(found: list[Problem], data: dict[str, Any]) -> list[Problem]:
+    """Without "forums.talks.name: missing" when the name is in a misspelt `[forum.talks]`:
+    the unknown key, reported with its line and the right name, already says what to fix."""
+    misspelt = [problem.where.key for problem in found
+                if isinstance(problem.message, Phrase) and problem.message.message == "unknown key"
+                and "." not in problem.where.key and "[" not in problem.where.key]
+
+    def written_under_a_misspelt_table(problem: Problem) -> bool:
+        if not (isinstance(problem.message, Phrase) and problem.message.message == "missing"):
+            return False
+        rest = problem.where.key.partition(".")[2].split(".")
+        for top in misspelt:
+            node: Any = data.get(top)
+            for step in rest:
+                node = node.get(step) if isinstance(node, dict) else None
+            if node is not None:
+                return True
+        return False
+
+    return [problem for problem in found if not written_under_a_misspelt_table(problem)]
 
 
 def _blame_overrides(problem: Problem, overrides: Sequence[str]) -> Problem:

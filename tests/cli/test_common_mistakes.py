@@ -73,7 +73,21 @@ def test_a_misspelt_table_header_has_its_line_and_the_right_name(
     text = minimal_text.replace("[forums.talks]", "[forum.talks]", 1)
     path = write_schedule(text, "mine.toml")
     line = text.split("\n").index("[forum.talks]") + 1
-    assert f"{path}:{line}: forum: unknown key; did you mean 'forums'?" in validate(runner, path)
+    # Only the typo: "forums.talks.name: missing" (with no line) would send the reader looking
+    # for a name that is right there, under the misspelt header.
+    assert validate(runner, path).splitlines() == [
+        f"{path}:{line}: forum: unknown key; did you mean 'forums'?",
+        f"planner: 1 problem in {path}; nothing was written"]
+
+
+def test_a_key_missing_from_the_misspelt_table_too_is_still_reported(
+        runner: CliRunner, write_schedule: Write, minimal_text: str) -> None:
+    text = minimal_text.replace("[forums.talks]", "[forum.talks]", 1).replace(
+        'name = "Staff talks"\n', "", 1)
+    problems = validate(runner, write_schedule(text, "mine.toml"))
+    assert "forums.talks.name: missing; add `name = ...` here" in problems
+    assert "forums.talks.parties: missing" not in problems
+    assert "forum: unknown key; did you mean 'forums'?" in problems
 
 
 def test_a_bad_set_value_is_blamed_on_the_command_line_not_the_file(runner: CliRunner) -> None:
