@@ -192,7 +192,7 @@ def deferred_n(singular: str, plural: str, count: int, **values: object) -> Phra
 
 def joined(parts: Sequence[str], pair: str) -> str:
     """Phrases joined two by two with a marked `pair` ("{first} and {second}"), each part
-    written in the reader's language; a single part is itself, no part is empty."""
+    written in the reader's language; one part is itself, and no parts an empty string."""
     if not parts:
         return ""
     whole = parts[0]
