@@ -97,3 +97,21 @@ def test_explain_says_in_spanish_why_the_solver_moved_an_event(
     english = runner.invoke(cli, [*command, "--lang", "en"]).output
     assert "would leave bravo.yearly.c1.visit no day (shared leader SEDENA chief of staff, 2 " \
         "travel days)" in english
+
+
+def test_a_spacing_tie_is_told_in_spanish_with_the_gap_in_spanish(
+        runner: CliRunner, write_schedule: Callable[[str], Path]) -> None:
+    # Sessions only in December, but at most 3 months apart: impossible from the second year.
+    path = write_schedule(schedule(forum("talks", venue="mexico_city", months=(12, 12),
+                                         leaders="[]",
+                                         extra='spacing = [{ after = "session", max_months = 3 }]')))
+    command = ["validate", "-s", str(path), "--today", "2026-01-01"]
+    for result in in_spanish(runner, command):
+        assert result.exit_code == 2, result.output
+        assert ": 10 días del 2026-12-01 al 2026-12-30); talks.yearly.c2.session (" in result.stderr
+        assert "; porque talks.session debe iniciar como máximo 3 meses después de que termine " \
+            "session; cambios mínimos que lo resolverían: relaje la separación (primer día " \
+            "posible: 2027-12-01)" in result.stderr
+    assert "; because talks.session must start at most 3 months after session ends; smallest " \
+        "relaxations: relax the spacing (first day then: 2027-12-01)" in runner.invoke(
+            cli, [*command, "--lang", "en"]).stderr
