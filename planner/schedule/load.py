@@ -47,6 +47,7 @@ from planner.schedule.model import (
     YearlyBlackout,
 )
 from planner.schedule.read import Problems, Table
+from planner.schedule.toml_errors import toml_error
 
 if sys.version_info >= (3, 14):
     import tomllib
@@ -275,8 +276,9 @@ def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> Pro
                            deferred("`{source}` opens a bracket that is never closed", source=source),
                            deferred("close it with ] (or }} for an inline table)"))
     source = lines[line - 1].strip()[:80] if line and 0 < line <= len(lines) else ""
-    detail = (deferred("TOML syntax error: {error} in `{source}`", error=message, source=source)
-              if source else deferred("TOML syntax error: {error}", error=message))
+    error_text = toml_error(message)
+    detail = (deferred("TOML syntax error: {error} in `{source}`", error=error_text, source=source)
+              if source else deferred("TOML syntax error: {error}", error=error_text))
     return Problem(Where(name, line=line), detail, _syntax_hint(source))
 
 

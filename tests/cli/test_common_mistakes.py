@@ -214,3 +214,27 @@ def test_set_mistakes_are_told_in_spanish_from_lang_or_the_locale(
     in_english = runner.invoke(cli, [*command, "--lang", "en"], env={"LANG": "es_MX.UTF-8"})
     assert in_english.exit_code == 2
     assert english in in_english.stderr
+
+
+@pytest.mark.parametrize(("text", "spanish", "english"), [
+    ('name = "x"\nstart = 2026-02-30\n', "error de sintaxis TOML: fecha o fecha y hora no válida "
+     "en `start = 2026-02-30`", "TOML syntax error: Invalid date or datetime in `start = "
+     "2026-02-30`"),
+    ("a = 1\na = 2\n", ":2: error de sintaxis TOML: no se puede sobrescribir un valor en `a = 2`; "
+     "corrija la sintaxis TOML de esa línea", ":2: TOML syntax error: Cannot overwrite a value in "
+     "`a = 2`; fix the TOML syntax on that line"),
+    ('[plan]\nname "x"\n', "se esperaba '=' después de la clave en un par clave/valor en "
+     '`name "x"`', "Expected '=' after a key in a key/value pair in `name \"x\"`"),
+    ('name = "x\n', "error de sintaxis TOML: carácter no permitido '\\n' en `name = \"x`",
+     "TOML syntax error: Illegal character '\\n' in `name = \"x`"),
+])
+def test_the_toml_readers_own_words_are_told_in_spanish(
+        runner: CliRunner, tmp_path: Path, text: str, spanish: str, english: str) -> None:
+    path = tmp_path / "mistake.toml"
+    path.write_text(text, encoding="utf-8")
+    for result in (runner.invoke(cli, ["validate", "-s", str(path), "--lang", "es"]),
+                   runner.invoke(cli, ["validate", "-s", str(path)], env={"LANG": "es_MX.UTF-8"})):
+        assert result.exit_code == 2, result.output
+        assert spanish in result.stderr
+        assert english not in result.stderr
+    assert english in validate(runner, path)
