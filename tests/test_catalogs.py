@@ -53,6 +53,10 @@ def test_a_catalog_translates_every_phrase_with_the_same_fields(po: Path) -> Non
         catalog = read_po(file)
     translated = {singular(message.id): message.string for message in catalog if message.id}
     assert not template() - set(translated), "run pybabel update and translate the new phrases"
+    # pybabel update marks a phrase "fuzzy" when its English changed (a singular that became a
+    # plural); a fuzzy translation is left out of the .mo, so readers would get the English.
+    fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
+    assert not fuzzy, f"{po}: check these translations and remove their fuzzy mark: {fuzzy}"
     for english, other in translated.items():
         for form in (other,) if isinstance(other, str) else other:  # every plural form
             assert form, f"{po}: no translation of {english!r}"
