@@ -17,7 +17,7 @@ from dateutil.rrule import rrulestr
 from planner.collector import collector_paused
 from planner.days.closed import supported_countries
 from planner.errors import PlannerError, Problem, Where
-from planner.i18n import MONTHS, N_, THEN, Phrase, Text, deferred, joined
+from planner.i18n import MONTHS, N_, THEN, Phrase, Text, deferred, fixed, joined
 from planner.schedule.locate import Locator, unclosed_since
 from planner.schedule.model import (
     Activity,
@@ -194,6 +194,15 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
         found = _without_follow_ons(problems.found, data)
         raise PlannerError(*(_blame_overrides(problem, overrides) for problem in found))
     return schedule
+
+
+def _reason(item: Table) -> Text:
+    """A blackout's reason; without one, "blackout" in the reader's language."""
+    reason = item.localized("reason", default="")
+    if reason:
+        return reason
+    default = fixed(N_("blackout"))
+    return Text(default.en, reason.es or default.es)
 
 
 def _without_follow_ons(found: list[Problem], data: dict[str, Any]) -> list[Problem]:
@@ -444,14 +453,14 @@ class _Loader:
         yearly = []
         for item in table.tables("yearly_blackouts"):
             start, end = self._month_day(item, "from"), self._month_day(item, "to")
-            reason = item.localized("reason", default="blackout")
+            reason = _reason(item)
             item.finish()
             if start and end:
                 yearly.append(YearlyBlackout(start, end, reason))
         blackouts = []
         for item in table.tables("blackouts"):
             span = self._span(item, "from", "to")
-            reason = item.localized("reason", default="blackout")
+            reason = _reason(item)
             item.finish()
             if span:
                 blackouts.append(Blackout(span[0], span[1], reason))

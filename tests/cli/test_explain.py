@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from planner.cli import cli
@@ -131,3 +134,16 @@ def test_help_follows_lang_wherever_it_is_written_and_the_locale(runner: CliRunn
         text = runner.invoke(cli, args, env=env).stdout
         assert text.startswith("Usage: cli list [OPTIONS]")
         assert "Print the plan as a table in the terminal." in text
+
+
+def test_a_blackout_without_a_reason_is_called_a_blackout_in_the_readers_language(
+        runner: CliRunner, write_schedule: Callable[..., Path], minimal_text: str) -> None:
+    text = minimal_text.replace('holidays = ["US", "MX"]', 'holidays = ["US", "MX"]\n'
+                                "blackouts = [{ from = 2026-05-01, to = 2026-05-10 }]", 1)
+    path = str(write_schedule(text, "mine.toml"))
+    command = ["explain", "talks.yearly.c1.meeting", "-s", path, "--today", "2026-01-01"]
+    spanish = runner.invoke(cli, [*command, "--lang", "es"])
+    assert spanish.exit_code == 0, spanish.output
+    assert "2026-05-05 mar  [bloqueos] el 2026-05-05 está bloqueado (bloqueo)" in spanish.output
+    english = runner.invoke(cli, [*command, "--lang", "en"])
+    assert "2026-05-05 Tue  [blackouts] 2026-05-05 is blacked out (blackout)" in english.output
