@@ -409,8 +409,8 @@ Row = tuple[Any, ...]
 
 def floor_rows(plan: Any, party_names: dict[str, Any], lang: str = "en") -> list[Row]:
     """Each event reduced to plain values: what any writer has to start from."""
-    from planner.export.ics import alarm_trigger, busy_status, describe, summary_of, title_of
-    from planner.export.icstext import zone_of
+    from planner.calendar.ics import alarm_trigger, busy_status, describe, summary_of, title_of
+    from planner.calendar.icstext import zone_of
     from planner.i18n import phrase
     from planner.schedule.model import Precision
 
@@ -614,7 +614,7 @@ def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = Fal
             tight: bool = False) -> dict[str, Any]:
     """Time the four stages at one size in this process (call it in a fresh one)."""
     from planner import load_schedule, make_plan
-    from planner.export.ics import render_ics
+    from planner.calendar.ics import render_ics
 
     # Importing the solver costs memory (ortools): only the tight variant, which needs it, times it.
     solver = _time_the_solver() if tight else []
@@ -672,7 +672,7 @@ def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = Fal
 
     result: dict[str, Any] = {
         "scale": scale, "tight": tight, "solver": min(solver) if solver else 0.0,
-        "solver_loaded": "planner.completion" in sys.modules,
+        "solver_loaded": "planner.engine.completion" in sys.modules,
         "solver_runs": len(solver) // max(1, repeat),
         "solved": sum(1 for event in plan.events if event.provenance.decided_by == "solver"),
         "forums": forum_count(scale), "events": events, "bytes": len(data),
@@ -700,12 +700,12 @@ def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = Fal
 
 
 def _time_the_solver() -> list[float]:
-    """Seconds spent in the solver's part of each plan (planner.completion.complete, imported
+    """Seconds spent in the solver's part of each plan (planner.engine.completion.complete, imported
     only when first-fit leaves an activity without a day), one entry per call."""
-    import planner.completion
+    import planner.engine.completion
 
     spent: list[float] = []
-    complete = planner.completion.complete
+    complete = planner.engine.completion.complete
 
     def timed(*args: Any, **kwargs: Any) -> Any:
         began = time.perf_counter()
@@ -714,7 +714,7 @@ def _time_the_solver() -> list[float]:
         finally:
             spent.append(time.perf_counter() - began)
 
-    planner.completion.complete = timed  # type: ignore[assignment]
+    planner.engine.completion.complete = timed  # type: ignore[assignment]
     return spent
 
 
@@ -730,7 +730,7 @@ def _tracemalloc_peak(schedule_path: Path) -> float:
     import tracemalloc
 
     from planner import load_schedule, make_plan
-    from planner.export.ics import render_ics
+    from planner.calendar.ics import render_ics
 
     gc.collect()
     tracemalloc.start()
@@ -851,7 +851,7 @@ def measure_processes(scales: Sequence[float], runs: int, folder: Path) -> dict[
 
 def profile(scale: float, folder: Path, top: int = 25) -> str:
     from planner import load_schedule, make_plan
-    from planner.export.ics import render_ics
+    from planner.calendar.ics import render_ics
 
     schedule_path = write_schedule(scale, folder / f"profile-{scale:g}.toml")
     profiler = cProfile.Profile()

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner import Plan, Schedule, load_schedule, make_plan
-from planner.resources import default_schedule
+from planner.schedule.packaged import default_schedule
 
 TODAY = dt.date(2026, 11, 23)
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
@@ -76,7 +76,7 @@ def theater_benchmark() -> ModuleType:
 
 def render_calendar(schedule: Schedule, plan: Plan, lang: str = "en") -> bytes:
     """The .ics bytes the CLI writes for this plan (same party names, SOURCE_DATE_EPOCH stamp)."""
-    from planner.export.ics import render_ics
+    from planner.calendar.ics import render_ics
 
     names = {party.id: party.name for party in schedule.parties}
     return render_ics(plan, stamp=STAMP, party_names=names, lang=lang)

@@ -120,7 +120,7 @@ def test_runner_measures_and_the_floor_writes_the_same_bytes(tmp_path: Path) -> 
 def test_the_tight_variant_needs_the_solver_and_the_plan_keeps_every_rule(
         tmp_path: Path) -> None:
     """One-day exercises the five leaders visit: first-fit fails, the solver places them."""
-    from planner.check import placement_violations
+    from planner.analysis.check import placement_violations
 
     path = theater.write_schedule(0.05, tmp_path / "tight.toml", tight=True)
     schedule = load_schedule(path)

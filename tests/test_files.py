@@ -85,8 +85,8 @@ def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
 def test_a_png_planner_drew_is_known_as_its_own_and_stays_valid(tmp_path: Path) -> None:
     import zlib
 
-    from planner.export.timeline_page import _signed
     from planner.files import check_output
+    from planner.reports.timeline_page import _signed
 
     def chunk(kind: bytes, body: bytes) -> bytes:
         return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")

@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from planner import load_schedule, make_plan
 from planner.cli import cli
-from planner.resources import default_schedule
+from planner.schedule.packaged import default_schedule
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = {"roundtable": default_schedule(), "minimal": MINIMAL}

@@ -46,6 +46,6 @@ def test_importing_planner_does_not_import_click_or_icalendar() -> None:
 
 def test_planning_from_python_needs_no_cli() -> None:
     modules = imported_after(
-        "import datetime, planner; from planner.resources import default_schedule; "
+        "import datetime, planner; from planner.schedule.packaged import default_schedule; "
         "planner.make_plan(planner.load_schedule(default_schedule()), today=datetime.date(2026, 11, 23))")
     assert "click" not in modules

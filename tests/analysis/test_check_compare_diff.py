@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import cli
-from planner.resources import default_schedule
+from planner.schedule.packaged import default_schedule
 
 TWELVE_MONTHS = [
     "--set", "forums.roundtable.regimes[1].cycle_months=12",

@@ -102,7 +102,7 @@ def test_a_bad_set_value_is_blamed_on_the_command_line_not_the_file(runner: CliR
 
 def test_a_misspelt_leader_is_reported_once_where_it_is_written(
         runner: CliRunner, tmp_path: Path) -> None:
-    from planner.resources import default_schedule
+    from planner.schedule.packaged import default_schedule
 
     text = default_schedule().read_text(encoding="utf-8")
     wrong = text.replace('leaders = ["northcom_deputy", "sedena', 'leaders = ["northcom_deputyy", "sedena', 1)

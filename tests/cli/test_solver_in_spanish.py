@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from rules.schedules import forum, schedule
-from rules.test_leaders import shared_leader_case
+from engine.schedules import forum, schedule
+from engine.test_leaders import shared_leader_case
 
 from planner.cli import cli
 

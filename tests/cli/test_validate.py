@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli import cli
-from planner.resources import default_schedule
+from planner.schedule.packaged import default_schedule
 
 
 def test_built_in_schedule_is_valid(runner: CliRunner) -> None:

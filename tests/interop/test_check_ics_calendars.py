@@ -18,9 +18,9 @@ from icalendar import Calendar
 from test_check_ics import require_harness
 
 from planner import Plan, Schedule, load_schedule, make_plan
+from planner.calendar.split import parties_of
 from planner.cli import cli
-from planner.export.split import parties_of
-from planner.resources import default_schedule
+from planner.schedule.packaged import default_schedule
 
 PARALLEL = 3  # check-ics runs four clients at a time itself
 

@@ -172,7 +172,7 @@ def test_khal_follows_an_updated_file_without_duplicates(
 
 def test_khal_imports_the_default_calendar_whole(tmp_path: Path,
                                                  generate: Callable[[Path], Path]) -> None:
-    from planner.resources import default_schedule
+    from planner.schedule.packaged import default_schedule
 
     khal = Khal(tmp_path / "khal")
     khal.import_file(generate(default_schedule()))

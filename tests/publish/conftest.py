@@ -100,7 +100,7 @@ class Radicale:
 
 @pytest.fixture(autouse=True)
 def _state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """publish keeps its record (planner.export.publish_record) in a temp folder, never in
+    """publish keeps its record (planner.publish.publish_record) in a temp folder, never in
     the real ~/.local/state."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 

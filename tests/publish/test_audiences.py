@@ -12,9 +12,9 @@ from conftest import TODAY
 from icalendar import Calendar
 
 from planner import Plan, Schedule, load_schedule, make_plan
+from planner.calendar.split import file_names, parties_of, safe_name
 from planner.cli import cli
-from planner.export.split import file_names, parties_of, safe_name
-from planner.resources import default_schedule
+from planner.schedule.packaged import default_schedule
 
 from .conftest import remove_calls
 

@@ -29,7 +29,7 @@ from conftest import TODAY
 
 from planner import load_schedule, make_plan
 from planner.cli import cli
-from planner.export.caldav import HASH, content_key, fresh_events, resource_body
+from planner.publish.caldav import HASH, content_key, fresh_events, resource_body
 
 from .conftest import USERS, Radicale, free_port, remove_calls
 

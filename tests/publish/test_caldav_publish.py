@@ -16,7 +16,7 @@ from icalendar import Calendar, Event
 
 from planner import load_schedule, make_plan
 from planner.cli import cli
-from planner.export.caldav import (
+from planner.publish.caldav import (
     CalendarConnection,
     PublishError,
     Report,
@@ -474,7 +474,7 @@ SERIES = "staff_talks.quarterly_review@roundtable.planner"
 
 
 def roundtable_copy(tmp_path: Path) -> Path:
-    from planner.resources import default_schedule
+    from planner.schedule.packaged import default_schedule
 
     path = tmp_path / "roundtable.toml"
     path.write_text(default_schedule().read_text(encoding="utf-8"), encoding="utf-8")

@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from conftest import TODAY
 
 from planner.cli import cli
-from planner.export.publish_record import record_path
+from planner.publish.publish_record import record_path
 
 from .conftest import USERS, Radicale, free_port, move_meetings, remove_calls
 

@@ -15,10 +15,10 @@ from conftest import MINIMAL, TODAY
 from icalendar import Calendar, Event
 
 from planner import load_schedule, make_plan
+from planner.calendar.ics import render_ics
+from planner.calendar.state import ALARM_PROPERTIES, MAX_SEQUENCE, WRITTEN_PROPERTIES
 from planner.cli import cli
-from planner.export.ics import render_ics
-from planner.export.state import ALARM_PROPERTIES, MAX_SEQUENCE, WRITTEN_PROPERTIES
-from planner.resources import default_schedule
+from planner.schedule.packaged import default_schedule
 
 from .conftest import move_meetings, remove_calls
 

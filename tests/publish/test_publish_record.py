@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from planner.export.publish_record import normal_url, record_path, state_folder
+from planner.publish.publish_record import normal_url, record_path, state_folder
 
 from .conftest import USERS, Radicale, move_meetings
 from .test_caldav_publish import publish, server_events
@@ -145,7 +145,7 @@ def test_the_state_folder_defaults_to_local_state(monkeypatch: pytest.MonkeyPatc
 def test_a_moved_occurrence_is_recorded_under_its_recurrence_id() -> None:
     from icalendar import Calendar
 
-    from planner.export.publish_record import sequences
+    from planner.publish.publish_record import sequences
     text = ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:s@x\r\nSEQUENCE:3\r\nEND:VEVENT\r\n"
             "BEGIN:VEVENT\r\nUID:s@x\r\nRECURRENCE-ID;VALUE=DATE:20270504\r\nSEQUENCE:4\r\n"
             "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:t@x\r\nSEQUENCE:nonsense\r\nEND:VEVENT\r\n"

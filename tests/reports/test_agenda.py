@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from click.testing import Result
 
-from planner.export.agenda import color_wanted
+from planner.reports.agenda import color_wanted
 
 Run = Callable[..., Result]
 ESC = "\x1b["

@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import Result
 
 from planner import Plan, Schedule, make_plan
-from planner.export.apa import lines_of_effort
+from planner.reports.apa import lines_of_effort
 
 Run = Callable[..., Result]
 

@@ -13,7 +13,7 @@ import jsonschema
 from click.testing import Result
 
 from planner import Plan
-from planner.export import tabular
+from planner.reports import tabular
 
 Run = Callable[..., Result]
 SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "plan-export.schema.json"

@@ -13,7 +13,7 @@ import pytest
 from click.testing import Result
 
 from planner import Schedule, Status, make_plan
-from planner.export.timeline import default_window
+from planner.reports.timeline import default_window
 
 Run = Callable[..., Result]
 SVG = "{http://www.w3.org/2000/svg}"

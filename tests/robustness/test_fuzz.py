@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner import PlannerError, make_plan, parse_schedule
-from planner.check import placement_violations
-from planner.export.ics import render_ics
-from planner.resources import default_schedule
+from planner.analysis.check import placement_violations
+from planner.calendar.ics import render_ics
+from planner.schedule.packaged import default_schedule
 
 if sys.version_info >= (3, 14):
     import tomllib

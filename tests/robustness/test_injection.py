@@ -11,7 +11,7 @@ from conftest import IN_CI, STAMP, TODAY
 from icalendar import Calendar
 
 from planner import PlannerError, load_schedule, make_plan
-from planner.export.ics import render_ics
+from planner.calendar.ics import render_ics
 
 HARNESS = Path(__file__).resolve().parents[3] / "shared" / "interop"
 SMUGGLER = "Talks\nBEGIN:VEVENT\nUID:smuggled@evil\nSUMMARY:Smuggled\nEND:VEVENT"

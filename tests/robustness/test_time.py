@@ -14,8 +14,8 @@ from conftest import STAMP, TODAY
 from icalendar import Calendar
 
 from planner import load_schedule, make_plan
-from planner.cycles import expand
-from planner.export.ics import render_ics
+from planner.calendar.ics import render_ics
+from planner.engine.cycles import expand
 
 UTC = dt.UTC
 MINIMAL = (Path(__file__).parent.parent / "minimal.toml").read_text(encoding="utf-8")

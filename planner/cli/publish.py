@@ -1,0 +1,188 @@
+"""`planner publish`: synchronize the plan into a CalDAV calendar (planner.publish.caldav)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import click
+
+from planner.cli import (
+    PlannerCommand,
+    _load,
+    _party_names,
+    _plan,
+    _warn,
+    build_stamp,
+    horizon_options,
+    lang_option,
+    replan_option,
+    schedule_option,
+    version_option,
+)
+from planner.i18n import localized, translate
+
+if TYPE_CHECKING:
+    from planner.publish.caldav import CalendarConnection, Report, Sync
+
+PASSWORD_VARIABLE = "PLANNER_CALDAV_PASSWORD"
+PROGRESS_FROM = 6  # a progress bar when there are at least this many writes
+_LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+def credentials(url: str, user: str | None, *, may_prompt: bool = True,
+                lang: str = "en") -> tuple[str | None, str | None]:
+    """(user, password): --user or the netrc login; the password from PLANNER_CALDAV_PASSWORD,
+    then ~/.netrc, then a hidden prompt. No user at all: no credentials.
+
+    Raises:
+        click.UsageError: no password is known and there is no prompt (`may_prompt` False,
+            as in --dry-run) or no terminal to ask on.
+    """
+    from planner.publish.caldav import netrc_credentials
+
+    login, stored = netrc_credentials(url, user, Path.home() / ".netrc")
+    user = user or login
+    secret = os.environ.get(PASSWORD_VARIABLE) or None
+    if user is None:
+        if secret:
+            raise click.UsageError(translate(lang, "{variable} is set but no user is known: pass "
+                                             "--user").format(variable=PASSWORD_VARIABLE))
+        return None, None
+    password = secret or stored
+    if password is None:
+        if not may_prompt or not sys.stdin.isatty():
+            why = (translate(lang, "--dry-run never asks") if not may_prompt
+                   else translate(lang, "there is no terminal to ask on"))
+            raise click.UsageError(translate(lang, "no password for {user} ({why}): set "
+                                             "{variable} or add the host to ~/.netrc").format(
+                user=user, why=why, variable=PASSWORD_VARIABLE))
+        password = click.prompt(translate(lang, "CalDAV password for {user}").format(user=user),
+                                hide_input=True, err=True)
+    return user, password
+
+
+@click.command(cls=PlannerCommand)
+@schedule_option
+@click.option("--url", required=True, help="The CalDAV calendar's URL (the calendar itself).")
+@click.option("--user", help="User name (default: the login in ~/.netrc for the URL's host).")
+@click.option("--dry-run", is_flag=True, help="Print what would be done; write nothing.")
+@click.option("--insecure", is_flag=True, help="Do not verify the server's TLS certificate.")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=60, show_default=True,
+              help="Seconds one request may take in all before publishing gives up.")
+@horizon_options
+@lang_option
+@click.option("--party", "parties", multiple=True, help="Only events for this party (repeatable).")
+@click.option("--forum", "forums", multiple=True, help="Only this forum id (repeatable).")
+@click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
+@replan_option
+@version_option
+@click.pass_context
+def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | None, dry_run: bool,
+            insecure: bool, timeout: int, from_date: dt.datetime | None, to_date: dt.datetime | None,
+            today_date: dt.datetime | None, lang: str, parties: tuple[str, ...],
+            forums: tuple[str, ...], kinds: tuple[str, ...], replan: bool) -> None:
+    """Synchronize the plan into a CalDAV calendar.
+
+    Creates missing events, updates changed ones in place (If-Match on the ETag), deletes
+    only events planner made that left the plan, and leaves everything else alone. An event
+    already in the calendar keeps its date while every rule still allows it (--replan
+    ignores the published dates). The password comes from PLANNER_CALDAV_PASSWORD, ~/.netrc
+    or a prompt (not with --dry-run or without a terminal), never from the command line.
+
+    Exit status: 0 done; 1 conflicts, network or server failure; 2 a mistake to fix in the
+    command (URL, credentials, rights, no such calendar) or the schedule.
+
+    \b
+    Examples:
+      planner publish --url https://dav.example.org/cal/alice/plan/ --user alice --dry-run
+      PLANNER_CALDAV_PASSWORD=... planner publish --url URL --user alice --party SEDENA
+    """
+    from planner.calendar.split import select
+    from planner.publish import caldav, publish_record
+
+    calendar_url = caldav.check_url(url)
+    loaded = _load(schedule)
+    user, password = credentials(calendar_url, user, may_prompt=not dry_run, lang=lang)
+    host = urlsplit(calendar_url).hostname or ""
+    if insecure:
+        click.echo(translate(lang, "warning: TLS certificate verification is off (--insecure)"),
+                   err=True)
+        warnings.filterwarnings("ignore", message="Unverified HTTPS request")  # said once above
+    if password and urlsplit(calendar_url).scheme == "http" and host not in _LOOPBACK:
+        click.echo(translate(lang, "warning: the password goes to {host} over plain http")
+                   .format(host=host), err=True)
+    connection = caldav.CalendarConnection(calendar_url, user, password, insecure=insecure,
+                                           deadline=timeout)
+    record_path = publish_record.record_path(calendar_url)
+    record, damaged = publish_record.load(record_path)
+    if damaged:
+        click.echo(localized(damaged, lang), err=True)
+    try:
+        remote = connection.read(loaded.uid_domain)  # first: its dates are published ones
+        published = {} if replan else caldav.published_days(remote)
+        plan = _plan(loaded, from_date, to_date, today_date, published)
+        events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
+        _warn(plan)
+        stamp = build_stamp()
+        fresh = caldav.fresh_events(plan, events, stamp=stamp, party_names=_party_names(loaded),
+                                    lang=lang)
+        sync = caldav.plan_sync(remote, fresh, connection.url, stamp, record)
+        report = caldav.dry_run(sync) if dry_run else _apply(connection, sync, lang)
+    except caldav.PublishError as error:
+        if error.report is not None:
+            _print(error.report, calendar_url, dry_run, lang)
+            if not dry_run:  # what was written before it stopped is on the server
+                _remember(record_path, calendar_url, record,
+                          caldav.published_sequences(remote, error.report), lang)
+        # Messages are built from status codes, the host and the user, never from a secret:
+        # nothing to redact (replacing the password in them garbled text and revealed it).
+        click.echo(f"planner: {localized(error.message, lang)}", err=True)
+        ctx.exit(error.exit_status)
+    if not dry_run:
+        _remember(record_path, calendar_url, record, caldav.published_sequences(remote, report),
+                  lang)
+    _print(report, calendar_url, dry_run, lang)
+    if report.count("conflict"):
+        ctx.exit(1)
+
+
+def _apply(connection: CalendarConnection, sync: Sync, lang: str) -> Report:
+    from planner.publish.caldav import apply_sync
+
+    writes = len(sync.writes)
+    if writes < PROGRESS_FROM:
+        return apply_sync(connection, sync)
+    with click.progressbar(length=writes, label=translate(lang, "publishing"),
+                           file=sys.stderr) as bar:
+        return apply_sync(connection, sync, progress=lambda _action: bar.update(1))
+
+
+def _remember(path: Path, url: str, record: dict[str, int], published: dict[str, int],
+              lang: str) -> None:
+    from planner.publish.publish_record import save
+
+    problem = save(path, url, record, published)
+    if problem:
+        click.echo(localized(problem, lang), err=True)
+
+
+def _print(report: Report, url: str, dry_run: bool, lang: str) -> None:
+    from planner.publish.caldav import verb_label
+
+    for line in report.lines(lang):
+        click.echo(line)
+    not_done = translate(lang, "not done")
+    for action in report.not_done:
+        click.echo(f"{not_done:<8}  {action.day:<10}  {action.event_id}  "
+                   f"({verb_label(action.verb, lang)})")
+    click.echo(f"{url}: {report.summary(dry_run=dry_run, lang=lang)}")
+
+
+def register_publish(cli: click.Group) -> None:
+    cli.add_command(publish)

@@ -1,0 +1,48 @@
+"""Every day of an event falls on a weekday the activity allows (default: not a weekend)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import ClassVar
+
+from planner.engine.rules import Check, Occurrence, every_day
+from planner.i18n import N_, Phrase, deferred
+
+DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+             N_("Saturday"), N_("Sunday"))
+
+
+@dataclass(frozen=True, slots=True)
+class AllowedWeekdays:
+    """Refuses a start whose event would touch a weekday the activity does not allow."""
+
+    name: ClassVar[str] = "weekdays"
+    weekend: frozenset[int]
+
+    def check(self, occurrence: Occurrence) -> Check | None:
+        closed = _closed_weekdays(self.weekend, occurrence.activity.weekdays)
+        if not closed:
+            return None
+
+        def refuse_day(day: dt.date) -> str | None:
+            why = closed.get(day.weekday())
+            return _refused(day, why) if why else None
+
+        return every_day(occurrence, refuse_day)
+
+
+@lru_cache(maxsize=1 << 16)
+def _refused(day: dt.date, why: str) -> str:
+    """Made once per day and reason: many events refuse the same weekend."""
+    return deferred("{day} is a {why}", day=day, why=why)
+
+
+@cache
+def _closed_weekdays(weekend: frozenset[int], allowed: frozenset[int] | None) -> dict[int, Phrase]:
+    """The weekdays an activity may not touch, each with why (the same for most activities)."""
+    if allowed is None:
+        return {day: deferred("{day} (weekend)", day=deferred(DAY_NAMES[day])) for day in weekend}
+    return {day: deferred("{day}, not an allowed weekday", day=deferred(DAY_NAMES[day]))
+            for day in range(7) if day not in allowed}
