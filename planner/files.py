@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from planner.errors import PlannerError, Problem, Where
-from planner.i18n import deferred
+from planner.i18n import Phrase, deferred
 
 # What planner writes near the top of its files, so that it can tell them from the user's.
 MARKERS = (
@@ -37,7 +37,13 @@ _HEAD = 4096  # bytes at each end of an existing file looked at for a marker
 
 
 class WriteFailed(Exception):
-    """The output could not be written for a reason that is not the user's mistake."""
+    """The output could not be written for a reason that is not the user's mistake.
+
+    Its message is a Phrase: the CLI writes it in the reader's language."""
+
+    def __init__(self, message: Phrase) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def write_output(target: str | Path, data: bytes, *, force: bool = False,
@@ -63,8 +69,9 @@ def check_output(target: str | Path, data: bytes = b"", *, force: bool = False,
     path = Path(os.path.realpath(target))
     for source in inputs:
         if _same_file(path, Path(source)):
-            raise PlannerError(Problem(Where(str(target)), "is an input of this run (the "
-                                       "schedule); not overwritten", "write to another file"))
+            raise PlannerError(Problem(Where(str(target)), deferred(
+                "is an input of this run (the schedule); not overwritten"),
+                deferred("write to another file")))
     if force or not path.is_file():
         return
     try:
@@ -97,53 +104,65 @@ def _same_first_line(head: bytes, data: bytes) -> bool:
     return head.removeprefix(_BOM).split(b"\n", 1)[0] == data.removeprefix(_BOM).split(b"\n", 1)[0]
 
 
-def write_atomically(target: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``target``; "-" means stdout.
+def write_atomically(target: str | Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks of bytes) to ``target``; "-" means stdout.
 
     A regular file (or a new one) is written through a temp file in its folder and renamed,
-    so that on any failure the previous file stays byte-identical. A symlink's target is
-    replaced that way and the link kept; a device or FIFO is written directly.
+    so that on any failure the previous file stays byte-identical. Chunks are written to the
+    temp file as they come, so a large calendar is never one string in memory. A symlink's
+    target is replaced that way and the link kept; a device, FIFO or standard output gets
+    all the chunks at once, after the last is made: it cannot be taken back, so a failure
+    while making them must leave it untouched too.
 
     Raises:
         PlannerError: when the target's folder is missing or not writable, or it is a folder.
         WriteFailed: when the bytes could not be written (disk full, file too large...).
     """
     if str(target) == "-":
-        _write_stdout(data)
+        _write_stdout(_joined(data))
         return
     try:
         mode: int | None = os.stat(target).st_mode  # through symlinks: /dev/stdout is one
     except OSError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
-        raise PlannerError(Problem(Where(str(target)), "is a folder", "name a file to write"))
+        raise PlannerError(Problem(Where(str(target)), deferred("is a folder"),
+                                   deferred("name a file to write")))
     if mode is not None and not stat.S_ISREG(mode):
-        _write_directly(target, data)
+        _write_directly(target, _joined(data))
         return
     path = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
     _replace(target, path, data, mode)
 
 
-def _replace(target: str | Path, path: Path, data: bytes, mode: int | None) -> None:
+def _joined(data: bytes | Iterable[bytes]) -> bytes:
+    return data if isinstance(data, bytes) else b"".join(data)
+
+
+def _replace(target: str | Path, path: Path, data: bytes | Iterable[bytes],
+             mode: int | None) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     _sweep_orphans(folder, path.name)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
                                              dir=folder)
     except OSError as error:  # no such folder, or not allowed to write there: the user's path
-        raise PlannerError(Problem(Where(str(target)), f"cannot write here: {_reason(error)}",
-                                   f"check that the folder {folder} exists and is writable")) from None
+        raise PlannerError(Problem(
+            Where(str(target)), deferred("cannot write here: {reason}", reason=_reason(error)),
+            deferred("check that the folder {folder} exists and is writable",
+                     folder=str(folder)))) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp_name, mode & 0o777 if mode is not None else 0o644)
         os.replace(temp_name, path)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
-        raise WriteFailed(f"{target}: could not write: {_reason(error)}; the previous file "
-                          "is unchanged") from None
+        raise WriteFailed(deferred("{file}: could not write: {reason}; the previous file is "
+                                   "unchanged", file=str(target), reason=_reason(error))) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
@@ -154,7 +173,8 @@ def _write_directly(target: str | Path, data: bytes) -> None:
         with open(target, "wb") as stream:
             stream.write(data)
     except OSError as error:
-        raise WriteFailed(f"{target}: could not write: {_reason(error)}") from None
+        raise WriteFailed(deferred("{file}: could not write: {reason}", file=str(target),
+                                   reason=_reason(error))) from None
 
 
 def _write_stdout(data: bytes) -> None:
@@ -169,7 +189,8 @@ def _write_stdout(data: bytes) -> None:
             os.close(devnull)
         except (OSError, ValueError):
             pass
-        raise WriteFailed(f"standard output: could not write: {_reason(error)}") from None
+        raise WriteFailed(deferred("standard output: could not write: {reason}",
+                                   reason=_reason(error))) from None
 
 
 def _reason(error: OSError) -> str:

@@ -32,7 +32,7 @@ from planner.calendar.ics import AUDIENCE, Written, prepare_calendar
 from planner.calendar.icstext import read_components
 from planner.errors import PlannerError, Problem, Where
 from planner.files import check_output, write_atomically
-from planner.i18n import Text, deferred, fixed
+from planner.i18n import Phrase, Text, deferred, fixed
 from planner.labels import KINDS
 from planner.plan import Plan, PlannedEvent
 from planner.schedule.model import Schedule
@@ -136,9 +136,19 @@ def _unknown(schedule: Schedule, plan: Plan, split: str, wanted: Sequence[str]) 
         if key in known:
             continue
         close = difflib.get_close_matches(key, known, n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(known)}"
-        problems.append(Problem(Where(schedule.path, f"--{split}"), f"no {split} {key!r}", hint))
+        hint = (deferred("did you mean {key}?", key=", ".join(close)) if close
+                else deferred("known: {keys}", keys=", ".join(known)))
+        problems.append(Problem(Where(schedule.path, f"--{split}"), _no_such(split, key), hint))
     return problems
+
+
+def _no_such(split: str, key: str) -> Phrase:
+    # One phrase per split, so that a translation can make the words agree.
+    if split == "party":
+        return deferred("no party {key}", key=repr(key))
+    if split == "forum":
+        return deferred("no forum {key}", key=repr(key))
+    return deferred("no kind {key}", key=repr(key))
 
 
 def filtered_name(schedule: Schedule, calendar: Text, *, parties: Sequence[str] = (),
@@ -269,7 +279,7 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
         if marks.get(path, f"{split}:{key}") != f"{split}:{key}":
             raise PlannerError(Problem(Where(str(path)), deferred(
                 "is a calendar written for another audience ({audience}); not overwritten",
-                audience=marks[path] or "no --split"),
+                audience=marks[path] or deferred("no --split")),
                 deferred("write each --split into a folder of its own")))
     current = {path.name.casefold() for path in paths.values()}
     for path, mark in marks.items():

@@ -96,7 +96,7 @@ class PlannerGroup(click.Group):
             click.echo(error.text(current_lang(ctx)), err=True)
             ctx.exit(2)
         except WriteFailed as error:
-            click.echo(f"planner: {error}", err=True)
+            click.echo(f"planner: {localized(error.message, current_lang(ctx))}", err=True)
             ctx.exit(1)
 
 
@@ -133,10 +133,9 @@ def wrote_calendar(changes: Changes, events: int, where: str, lang: str = "en") 
             entries=entries_n(lang, live), events=events_n(lang, events), where=where)
         notes.append(translate(lang, "a repeating series is one entry"))
     if cancelled:
-        notes.append(translate(lang, "and {cancelled}, kept until their date passes or --prune")
-                     .format(cancelled=translate_n(lang, "{count} cancelled entry",
-                                                   "{count} cancelled entries",
-                                                   cancelled).format(count=cancelled)))
+        notes.append(translate_n(lang, "and {count} cancelled entry, kept until its date passes "
+                                 "or --prune", "and {count} cancelled entries, kept until their "
+                                 "date passes or --prune", cancelled).format(count=cancelled))
     return f"{text} ({'; '.join(notes)})" if notes else text
 
 

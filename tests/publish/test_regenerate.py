@@ -392,3 +392,15 @@ def test_a_published_event_that_had_to_move_is_said_in_spanish(
     moved = [line for line in result.stderr.splitlines() if line.startswith("movido: ")]
     assert moved and "moved:" not in result.stderr
     assert "está bloqueado (May leave)" in moved[0]  # the reason in Spanish, its name as given
+
+
+def test_one_cancelled_entry_is_said_in_the_singular_in_spanish(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    generate(small, out)
+    remove_calls(small)
+    # By mid-2027 the 2026 and 2027 calls are over: only the 2028 call is cancelled.
+    result = CliRunner().invoke(cli, ["generate", "-s", str(small), "-o", str(out),
+                                      "--today", "2027-06-01", "--lang", "es"])
+    assert result.exit_code == 0, result.output
+    assert ("(y 1 entrada cancelada, que se conserva hasta que pase su fecha o hasta --prune)"
+            in result.stderr)
