@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,34 @@ def test_a_png_planner_drew_is_known_as_its_own_and_stays_valid(tmp_path: Path) 
         check_output(target, signed)  # someone's picture
     target.write_bytes(signed)
     check_output(target, signed)  # planner's own: no error
+
+
+def test_chunks_are_written_in_order(tmp_path: Path) -> None:
+    target = tmp_path / "plan.ics"
+    write_atomically(target, iter([b"BEGIN:", b"VCALENDAR\r\n", b""]))
+    assert target.read_bytes() == b"BEGIN:VCALENDAR\r\n"
+
+
+def test_a_failure_while_making_chunks_leaves_the_old_file_and_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "plan.ics"
+    target.write_bytes(b"old bytes")
+
+    def chunks() -> Iterator[bytes]:
+        yield b"half of a new calendar"
+        raise ValueError("rendering failed")
+
+    with pytest.raises(ValueError):
+        write_atomically(target, chunks())
+    assert target.read_bytes() == b"old bytes"
+    assert os.listdir(tmp_path) == ["plan.ics"]
+
+
+def test_standard_output_gets_nothing_when_making_chunks_fails(
+        capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"half of a new calendar"
+        raise ValueError("rendering failed")
+
+    with pytest.raises(ValueError):
+        write_atomically("-", chunks())
+    assert capsysbinary.readouterr().out == b""
