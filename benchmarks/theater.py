@@ -615,6 +615,7 @@ def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = Fal
     """Time the four stages at one size in this process (call it in a fresh one)."""
     from planner import load_schedule, make_plan
     from planner.calendar.ics import render_ics
+    from planner.calendar.options import CalendarOptions
 
     # Importing the solver costs memory (ortools): only the tight variant, which needs it, times it.
     solver = _time_the_solver() if tight else []
@@ -639,7 +640,7 @@ def measure(scale: float, repeat: int, folder: Path, use_tracemalloc: bool = Fal
         plan = make_plan(loaded, today=TODAY, horizon=HORIZON)
         _tick(clock, used)
         names = {party.id: party.name for party in loaded.parties}
-        data = render_ics(plan, stamp=STAMP, party_names=names)
+        data = render_ics(plan, CalendarOptions(STAMP, party_names=names))
         _tick(clock, used)
         _write(output, data)
         _tick(clock, used)
@@ -731,12 +732,13 @@ def _tracemalloc_peak(schedule_path: Path) -> float:
 
     from planner import load_schedule, make_plan
     from planner.calendar.ics import render_ics
+    from planner.calendar.options import CalendarOptions
 
     gc.collect()
     tracemalloc.start()
     loaded = load_schedule(schedule_path)
     plan = make_plan(loaded, today=TODAY, horizon=HORIZON)
-    render_ics(plan, stamp=STAMP, party_names={p.id: p.name for p in loaded.parties})
+    render_ics(plan, CalendarOptions(STAMP, party_names={p.id: p.name for p in loaded.parties}))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak / 2**20
@@ -852,13 +854,14 @@ def measure_processes(scales: Sequence[float], runs: int, folder: Path) -> dict[
 def profile(scale: float, folder: Path, top: int = 25) -> str:
     from planner import load_schedule, make_plan
     from planner.calendar.ics import render_ics
+    from planner.calendar.options import CalendarOptions
 
     schedule_path = write_schedule(scale, folder / f"profile-{scale:g}.toml")
     profiler = cProfile.Profile()
     profiler.enable()
     loaded = load_schedule(schedule_path)
     plan = make_plan(loaded, today=TODAY, horizon=HORIZON)
-    render_ics(plan, stamp=STAMP, party_names={p.id: p.name for p in loaded.parties})
+    render_ics(plan, CalendarOptions(STAMP, party_names={p.id: p.name for p in loaded.parties}))
     profiler.disable()
     text = io.StringIO()
     stats = pstats.Stats(profiler, stream=text)

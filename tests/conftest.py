@@ -77,9 +77,10 @@ def theater_benchmark() -> ModuleType:
 def render_calendar(schedule: Schedule, plan: Plan, lang: str = "en") -> bytes:
     """The .ics bytes the CLI writes for this plan (same party names, SOURCE_DATE_EPOCH stamp)."""
     from planner.calendar.ics import render_ics
+    from planner.calendar.options import CalendarOptions
 
     names = {party.id: party.name for party in schedule.parties}
-    return render_ics(plan, stamp=STAMP, party_names=names, lang=lang)
+    return render_ics(plan, CalendarOptions(STAMP, lang=lang, party_names=names))
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,7 @@ from planner.calendar.icstext import (
     utc_text,
     zone_days,
 )
+from planner.calendar.options import CalendarOptions
 from planner.calendar.state import (
     BUSY_STATUS,
     PLANNER_ID,
@@ -103,50 +104,43 @@ class Rendered:
     changes: Changes
 
 
-def render_ics(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Text] | None = None,
-               lang: str = "en", events: Iterable[PlannedEvent] | None = None,
-               previous: Previous | None = None, prune: bool = False,
-               calendar_name: Text | None = None) -> bytes:
-    """The calendar's bytes; the same plan, stamp and previous file always give the same bytes.
+def render_ics(plan: Plan, options: CalendarOptions, *,
+               events: Iterable[PlannedEvent] | None = None,
+               previous: Previous | None = None) -> bytes:
+    """The calendar's bytes; the same plan, options and previous file always give the same bytes.
 
     Args:
         plan: the plan to render.
-        stamp: DTSTAMP for every event (from SOURCE_DATE_EPOCH in the CLI).
-        party_names: party id to display name, for descriptions.
-        lang: "en", "es" or "en+es" for titles and descriptions.
+        options: the stamp, language, party names, calendar name and pruning to write with.
         events: a subset of the plan's events to write (default: all).
         previous: the previous output file read back (planner.calendar.state.read_previous);
             unchanged events keep their stamps, changed ones get SEQUENCE + 1, missing ones
             are written as cancelled. None: a fresh calendar, every SEQUENCE 0.
-        prune: drop events that an earlier run already wrote as cancelled.
-        calendar_name: X-WR-CALNAME (default: the plan's calendar name).
     """
-    return render_calendar(plan, stamp=stamp, party_names=party_names, lang=lang, events=events,
-                           previous=previous, prune=prune, calendar_name=calendar_name).data
+    return render_calendar(plan, options, events=events, previous=previous).data
 
 
-def render_calendar(plan: Plan, *, stamp: dt.datetime, party_names: dict[str, Text] | None = None,
-                    lang: str = "en", events: Iterable[PlannedEvent] | None = None,
-                    previous: Previous | None = None, prune: bool = False,
-                    calendar_name: Text | None = None, audience: str | None = None,
-                    today: dt.date | None = None) -> Rendered:
+def render_calendar(plan: Plan, options: CalendarOptions, *,
+                    events: Iterable[PlannedEvent] | None = None,
+                    previous: Previous | None = None, audience: str | None = None) -> Rendered:
     """Like render_ics, and says which events are new, changed, unchanged and cancelled.
 
     `audience` ("party:SEDENA") is written as X-PLANNER-AUDIENCE, so that a later --split
     run finds the files of audiences that have no event left (see planner.calendar.split).
     Previous events that are still in the plan but not among `events`, or outside the
     plan's horizon, are not written (see planner.calendar.state.View); cancellations whose
-    last day is before `today` are dropped.
+    last day is before `options.today` are dropped.
     """
     chosen = plan.events if events is None else tuple(events)
-    utc_stamp = stamp.astimezone(dt.UTC)
+    lang = options.lang
+    utc_stamp = options.stamp.astimezone(dt.UTC)
     with collector_paused():
-        fresh = event_components(chosen, plan.uid_domain, utc_stamp, party_names or {}, lang)
+        fresh = event_components(chosen, plan.uid_domain, utc_stamp, options.party_names, lang)
         view = View(frozenset(f"{e.calendar_id}@{plan.uid_domain}" for e in plan.events),
-                    plan.horizon, today, _CANCELLED.get(lang) + ": ")
-        components, changes = settle(fresh, previous or Previous(), utc_stamp, prune, view)
+                    plan.horizon, options.today, _CANCELLED.get(lang) + ": ")
+        components, changes = settle(fresh, previous or Previous(), utc_stamp, options.prune, view)
         components.sort(key=sort_key)
-        name = (calendar_name or plan.calendar_name).get(lang)
+        name = (options.calendar_name or plan.calendar_name).get(lang)
         about = _ABOUT.format(plan=plan.name).get(lang)
         data = calendar_bytes(components, name=name, description=about, audience=audience)
     return Rendered(data, changes)
@@ -161,39 +155,30 @@ class Written:
     notes: tuple[str, ...] = ()
 
 
-def prepare_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
-                     party_names: dict[str, Text] | None = None, lang: str = "en",
-                     events: Iterable[PlannedEvent] | None = None, prune: bool = False,
-                     calendar_name: Text | None = None, audience: str | None = None,
-                     today: dt.date | None = None) -> tuple[Rendered, Previous]:
+def prepare_calendar(target: str | Path, plan: Plan, options: CalendarOptions, *,
+                     events: Iterable[PlannedEvent] | None = None,
+                     audience: str | None = None) -> tuple[Rendered, Previous]:
     """Read the previous file at `target` (the state) and render the new calendar over it.
 
     Nothing is written: the caller writes ``rendered.data`` with write_atomically, so a run
     that fails before that leaves the old file, and the state in it, as it was.
     """
     previous = read_previous(target, plan.uid_domain)
-    rendered = render_calendar(plan, stamp=stamp, party_names=party_names, lang=lang,
-                               events=events, previous=previous, prune=prune,
-                               calendar_name=calendar_name, audience=audience, today=today)
+    rendered = render_calendar(plan, options, events=events, previous=previous, audience=audience)
     return rendered, previous
 
 
-def write_calendar(target: str | Path, plan: Plan, *, stamp: dt.datetime,
-                   party_names: dict[str, Text] | None = None, lang: str = "en",
-                   events: Iterable[PlannedEvent] | None = None, prune: bool = False,
-                   calendar_name: Text | None = None, force: bool = False,
-                   inputs: Iterable[str | Path] = (), today: dt.date | None = None) -> Written | None:
+def write_calendar(target: str | Path, plan: Plan, options: CalendarOptions, *,
+                   events: Iterable[PlannedEvent] | None = None) -> Written | None:
     """Regenerate the calendar file at `target` ("-": standard output) over its previous
     version; None, and nothing written, when it would hold no event at all.
 
-    A file that planner did not write is not replaced unless `force`, and `inputs` (the
-    schedule) never are (planner.files.check_output)."""
-    rendered, previous = prepare_calendar(target, plan, stamp=stamp, party_names=party_names,
-                                          lang=lang, events=events, prune=prune,
-                                          calendar_name=calendar_name, today=today)
+    A file that planner did not write is not replaced unless `options.force`, and
+    `options.inputs` (the schedule) never are (planner.files.check_output)."""
+    rendered, previous = prepare_calendar(target, plan, options, events=events)
     if not rendered.changes.written:
         return None
-    write_output(target, rendered.data, force=force, inputs=inputs)
+    write_output(target, rendered.data, force=options.force, inputs=options.inputs)
     return Written(str(target), rendered.changes, previous.notes)
 
 

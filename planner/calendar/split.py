@@ -18,18 +18,18 @@ File names built from ids never leave the output folder: see safe_name.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import hashlib
 import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planner.calendar.ics import AUDIENCE, Written, prepare_calendar
 from planner.calendar.icstext import read_components
+from planner.calendar.options import CalendarOptions
 from planner.errors import PlannerError, Problem, Where
 from planner.files import check_output, write_atomically
 from planner.i18n import Phrase, Text, deferred, fixed
@@ -245,10 +245,9 @@ def _refuse_odd_files(paths: Iterable[Path]) -> None:
                 "in its folder"), deferred("remove it, or write the split into another folder")))
 
 
-def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, *,
-                stamp: dt.datetime, lang: str = "en", events: Iterable[PlannedEvent] | None = None,
-                prune: bool = False, calendar_name: Text | None = None, force: bool = False,
-                inputs: Iterable[str | Path] = (), today: dt.date | None = None) -> list[Written]:
+def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str,
+                options: CalendarOptions, *,
+                events: Iterable[PlannedEvent] | None = None) -> list[Written]:
     """One calendar per audience of `split` in `folder` (made if missing, parents not).
 
     Each file is regenerated over its previous version like a single calendar (state.py)
@@ -257,7 +256,9 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
     cancelled, so its subscribers drop them. Every calendar is rendered before the first is
     written, and each is written atomically.
 
-    A file planner did not write is not replaced unless `force`; `inputs` never are.
+    Each calendar is named "<audience> — <options.calendar_name or the plan's>", and its
+    descriptions name the schedule's parties. A file planner did not write is not replaced
+    unless `options.force`; `options.inputs` never are.
 
     Raises:
         PlannerError: when `folder` is a file or cannot be made, when a file to write is a
@@ -270,7 +271,7 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
                                    deferred("--split writes one calendar per audience: give a "
                                             "folder with -o")))
     names = {party.id: party.name for party in schedule.parties}
-    base = calendar_name or plan.calendar_name
+    base = options.calendar_name or plan.calendar_name
     groups = audiences(schedule, plan, split, events)
     paths = file_names([group.key for group in groups], target)
     _refuse_odd_files(paths.values())
@@ -290,12 +291,12 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str, 
     ready = []
     for group in groups:
         name = NAMES["calendar_for"].format(calendar=base, audience=group.name)
-        rendered, previous = prepare_calendar(paths[group.key], plan, stamp=stamp, party_names=names,
-                                              lang=lang, events=group.events, prune=prune,
-                                              calendar_name=name, audience=f"{split}:{group.key}",
-                                              today=today)
+        rendered, previous = prepare_calendar(
+            paths[group.key], plan, replace(options, party_names=names, calendar_name=name),
+            events=group.events, audience=f"{split}:{group.key}")
         if rendered.changes.written:
-            check_output(paths[group.key], rendered.data, force=force, inputs=inputs)
+            check_output(paths[group.key], rendered.data, force=options.force,
+                         inputs=options.inputs)
             ready.append((paths[group.key], rendered, previous))
     try:
         target.mkdir(exist_ok=True)

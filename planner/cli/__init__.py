@@ -321,6 +321,7 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
       SOURCE_DATE_EPOCH=1767225600 planner generate -o -   # reproducible bytes on stdout
     """
     from planner.calendar.ics import write_calendar  # export modules only when writing
+    from planner.calendar.options import CalendarOptions
     from planner.calendar.split import filtered_name, select, write_split
     from planner.calendar.state import published_days
 
@@ -331,22 +332,20 @@ def generate(schedule: Path | None, output: str | None, from_date: dt.datetime |
     day = today_date.date() if today_date else today()  # past cancellations are dropped
     filters = {"parties": parties, "forums": forums, "kinds": kinds}
     events = select(loaded, plan, **filters)
-    name = filtered_name(loaded, plan.calendar_name, **filters)
+    options = CalendarOptions(build_stamp(), lang=lang, party_names=_party_names(loaded),
+                              calendar_name=filtered_name(loaded, plan.calendar_name, **filters),
+                              prune=prune, today=day, force=force, inputs=(loaded.path,))
     if split:
         if output in (None, "-"):
             raise click.UsageError(translate(lang, "--split writes one file per audience: give a "
                                              "folder with -o DIR"))
-        written = write_split(output, loaded, plan, split, stamp=build_stamp(), lang=lang,
-                              events=events, prune=prune, calendar_name=name, force=force,
-                              inputs=[loaded.path], today=day)
+        written = write_split(output, loaded, plan, split, options, events=events)
     else:
         target = output or f"{_stem(schedule)}.ics"
         if Path(target).is_dir():
             raise click.UsageError(translate(lang, "{target} is a folder: name a file with -o, or "
                                              "use --split").format(target=target))
-        one = write_calendar(target, plan, stamp=build_stamp(), party_names=_party_names(loaded),
-                             lang=lang, events=events, prune=prune, calendar_name=name,
-                             force=force, inputs=[loaded.path], today=day)
+        one = write_calendar(target, plan, options, events=events)
         if one is None:
             raise PlannerError(Problem(Where(loaded.path), deferred("no event matches the filters"),
                                        deferred("check --party, --forum and --kind; nothing was "

@@ -16,6 +16,7 @@ from icalendar import Calendar, Event
 
 from planner import load_schedule, make_plan
 from planner.calendar.ics import render_ics
+from planner.calendar.options import CalendarOptions
 from planner.calendar.state import ALARM_PROPERTIES, MAX_SEQUENCE, WRITTEN_PROPERTIES
 from planner.cli import cli
 from planner.schedule.packaged import default_schedule
@@ -180,7 +181,7 @@ def test_every_property_planner_writes_is_carried_over() -> None:
     every run would see every event as changed."""
     schedule = load_schedule(default_schedule())
     plan = make_plan(schedule, today=TODAY)
-    calendar = Calendar.from_ical(render_ics(plan, stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+    calendar = Calendar.from_ical(render_ics(plan, CalendarOptions(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))))
     names = {name for event in calendar.walk("VEVENT") for name in event}
     alarm_names = {name for alarm in calendar.walk("VALARM") for name in alarm}
     assert {n for n in names if not n.startswith("X-PLANNER-")} <= WRITTEN_PROPERTIES

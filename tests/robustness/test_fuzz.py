@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from planner import PlannerError, make_plan, parse_schedule
 from planner.analysis.check import placement_violations
 from planner.calendar.ics import render_ics
+from planner.calendar.options import CalendarOptions
 from planner.schedule.packaged import default_schedule
 
 if sys.version_info >= (3, 14):
@@ -78,7 +79,7 @@ def check(raw: bytes) -> None:
         schedule = parse_schedule(raw, NAME)
         plan = make_plan(schedule, today=TODAY)
         assert not placement_violations(schedule, plan)  # what `planner check` judges
-        render_ics(plan, stamp=STAMP)
+        render_ics(plan, CalendarOptions(STAMP))
         COUNTS["planned"] += 1
     except PlannerError as error:
         COUNTS["refused"] += 1

@@ -12,6 +12,7 @@ from icalendar import Calendar
 
 from planner import PlannerError, load_schedule, make_plan
 from planner.calendar.ics import render_ics
+from planner.calendar.options import CalendarOptions
 
 HARNESS = Path(__file__).resolve().parents[3] / "shared" / "interop"
 SMUGGLER = "Talks\nBEGIN:VEVENT\nUID:smuggled@evil\nSUMMARY:Smuggled\nEND:VEVENT"
@@ -35,7 +36,7 @@ def _schedule(write_schedule, title: str, description: str = SMUGGLER):  # type:
 @pytest.mark.parametrize("title", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_text_stays_inside_its_property(write_schedule, title: str) -> None:
     plan = make_plan(load_schedule(_schedule(write_schedule, title)), today=TODAY)
-    data = render_ics(plan, stamp=STAMP)
+    data = render_ics(plan, CalendarOptions(STAMP))
     lines = data.split(b"\r\n")
     assert lines[-1] == b"" and b"\n" not in b"".join(lines) and b"\r" not in b"".join(lines)
     for line in lines:
@@ -76,7 +77,7 @@ def test_every_client_sees_exactly_the_planned_events(write_schedule, tmp_path) 
         pytest.skip("run ../shared/interop/setup to check with nine calendar clients")
     path = tmp_path / "hostile.ics"
     plan = make_plan(load_schedule(_schedule(write_schedule, HOSTILE[4])), today=TODAY)
-    path.write_bytes(render_ics(plan, stamp=STAMP))
+    path.write_bytes(render_ics(plan, CalendarOptions(STAMP)))
     result = subprocess.run([str(check), str(path), "--expect-events", str(len(plan.events))],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -15,6 +15,7 @@ from icalendar import Calendar
 
 from planner import load_schedule, make_plan
 from planner.calendar.ics import render_ics
+from planner.calendar.options import CalendarOptions
 from planner.engine.cycles import expand
 
 UTC = dt.UTC
@@ -66,7 +67,7 @@ def test_timed_event_instant(write_schedule, zone, venue, day, time, utc) -> Non
     assert event.start_time.astimezone(UTC) == utc
     assert event.end_time.astimezone(UTC) - utc == dt.timedelta(hours=2)  # type: ignore[union-attr]
     # The file says the same through its own VTIMEZONE (icalendar reads TZID + VTIMEZONE).
-    vevent = next(c for c in Calendar.from_ical(render_ics(plan, stamp=STAMP)).walk("VEVENT")
+    vevent = next(c for c in Calendar.from_ical(render_ics(plan, CalendarOptions(STAMP))).walk("VEVENT")
                   if str(c["UID"]).startswith(event.id + "@"))
     assert vevent["DTSTART"].params["TZID"] == zone
     assert vevent.decoded("DTSTART").astimezone(UTC) == utc
@@ -107,7 +108,7 @@ end = 2027-01-01
 venue = "mexico_city"
 """
     plan = make_plan(load_schedule(write_schedule(text)), today=TODAY)
-    vevent = next(c for c in Calendar.from_ical(render_ics(plan, stamp=STAMP)).walk("VEVENT")
+    vevent = next(c for c in Calendar.from_ical(render_ics(plan, CalendarOptions(STAMP))).walk("VEVENT")
                   if c.decoded("DTSTART") == dt.date(2026, 12, 31))
     assert vevent.decoded("DTEND") == dt.date(2027, 1, 2)
 
