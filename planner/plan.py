@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
+from planner.days.legislature import recesses
 from planner.errors import Problem, Where
 from planner.i18n import Text
-from planner.schedule.model import Precision, Program
+from planner.schedule.model import ApprovingBody, Phase, Precision, Program, Regime
 
 
 class Status(Enum):
@@ -26,6 +27,13 @@ class Refusal:
     rule: str
     reason: str  # an i18n.Phrase: written in the reader's language when shown
 
+    @property
+    def blocking_event(self) -> str | None:
+        """The id of the event that made the rule refuse (a leader's booking, the event it is
+        spaced from), read from the reason's `event` field: None when no event is to blame."""
+        values: tuple[tuple[str, object], ...] = getattr(self.reason, "values", ())
+        return next((str(value) for name, value in values if name == "event"), None)
+
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
@@ -37,6 +45,12 @@ class Provenance:
     refusals: tuple[Refusal, ...] = ()  # candidates tried before the winner, in order tried
     removed: tuple[tuple[str, int], ...] = ()  # days removed per rule over the window tried
     candidates: int = 0  # candidate days tried, the winner included
+
+    @property
+    def constrained_by(self) -> tuple[str, ...]:
+        """The events the refusals blame, by id, each once, in the order first refused."""
+        blamed = (refusal.blocking_event for refusal in self.refusals)
+        return tuple(dict.fromkeys(event_id for event_id in blamed if event_id is not None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +102,40 @@ class PlannedEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class PhaseDates:
+    """A phase of one cycle, laid onto the calendar."""
+
+    phase: Phase
+    start: dt.date
+    end: dt.date  # inclusive
+
+
+@dataclass(frozen=True, slots=True)
+class CycleDates:
+    """The `number`-th cycle of a forum's regime, with its phases' dates: reports shade them."""
+
+    forum: str  # forum id
+    regime: Regime
+    number: int  # 1-based within the regime
+    start: dt.date
+    end: dt.date  # inclusive
+    phases: tuple[PhaseDates, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Recess:
+    """Days an approving body does not sit, and so cannot approve a deployment."""
+
+    body: str  # approving body id
+    start: dt.date
+    end: dt.date  # inclusive
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
-    """Every event in the horizon, sorted by start then id, and the warnings found."""
+    """Every event in the horizon, sorted by start then id, and the warnings found; with the
+    cycles that touch the horizon and the bodies that approve deployments, so reports need
+    not ask the engine."""
 
     name: Text
     calendar_name: Text
@@ -99,11 +145,33 @@ class Plan:
     warnings: tuple[Problem, ...]
     notes: tuple[str, ...] = ()  # published events that had to move, and why
     program: Program = Program()  # lines of effort, chairs and headline kinds, for reports
+    cycles: tuple[CycleDates, ...] = ()  # by forum, regime and number, as the schedule lists them
+    bodies: tuple[ApprovingBody, ...] = ()  # that approve the plan's deployments, by id
+    # `event` is asked once per task by `planner check`: scanning the events each time made
+    # it quadratic, so events are indexed by id, and series by id to their first occurrence.
+    _by_id: dict[str, PlannedEvent] = field(init=False, repr=False, compare=False)
+    _by_series: dict[str, PlannedEvent] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, PlannedEvent] = {}
+        by_series: dict[str, PlannedEvent] = {}
+        for event in self.events:
+            by_id.setdefault(event.id, event)
+            if event.series is not None:
+                by_series.setdefault(event.series.id, event)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_by_series", by_series)
 
     def event(self, event_id: str) -> PlannedEvent | None:
         """The event with this id; a series id gives the series' first occurrence."""
-        found = next((e for e in self.events if e.id == event_id), None)
-        return found or next((e for e in self.events if e.series and e.series.id == event_id), None)
+        return self._by_id.get(event_id) or self._by_series.get(event_id)
+
+    def recesses(self) -> tuple[Recess, ...]:
+        """The approving bodies' recesses in the horizon, by body then date: worked out when
+        asked, since only timelines draw them (150 bodies over ten years take half a second)."""
+        first, last = self.horizon
+        return tuple(Recess(body.id, start, end) for body in self.bodies
+                     for start, end in recesses(body, first, last))
 
 
 def at_line_of(place: Where, key: str) -> Where:

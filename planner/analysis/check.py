@@ -8,7 +8,6 @@ from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
-from planner.engine.exercises import all_windows
 from planner.errors import Problem, Where
 from planner.i18n import N_, deferred, translate
 from planner.plan import Plan, PlannedEvent, Status
@@ -46,12 +45,13 @@ def check_plan(schedule: Schedule, plan: Plan, today: dt.date) -> list[Finding]:
 def _leader_double_bookings(schedule: Schedule, plan: Plan) -> list[Finding]:
     """Held events (facts the engine cannot move) that put one leader in two places."""
     attended: dict[str, list[PlannedEvent]] = {}
+    by_activity = _by_activity(plan)
     for forum in schedule.forums:
         for activity in forum.activities:
             for leader_id in activity.leaders:
                 attended.setdefault(leader_id, []).extend(
-                    e for e in plan.events if e.forum == forum.id and e.activity == activity.id
-                    and e.kind == activity.kind)
+                    e for e in by_activity.get((forum.id, activity.id), ())
+                    if e.kind == activity.kind)
     findings = []
     for leader_id, events in sorted(attended.items()):
         leader = schedule.leader(leader_id)
@@ -76,14 +76,15 @@ def _leaders_without_travel(schedule: Schedule, plan: Plan) -> list[Finding]:
     """Planned events that leave a leader in two events at once, or too few free days to
     travel between countries (judged here from the plan, not by the engine's rules)."""
     findings = []
+    by_activity = _by_activity(plan)
     for leader in schedule.leaders:
         attended = []
         for forum in schedule.forums:
             for activity in forum.activities:
                 if leader.id in activity.leaders:
-                    attended += [(event, activity.remote) for event in plan.events
-                                 if event.forum == forum.id and event.activity == activity.id
-                                 and event.kind == activity.kind]
+                    attended += [(event, activity.remote)
+                                 for event in by_activity.get((forum.id, activity.id), ())
+                                 if event.kind == activity.kind]
         attended.sort(key=lambda pair: (pair[0].start, pair[0].id))
         for at, (earlier, remote) in enumerate(attended):
             for later, later_remote in attended[at + 1:]:
@@ -103,6 +104,15 @@ def _leaders_without_travel(schedule: Schedule, plan: Plan) -> list[Finding]:
     return findings
 
 
+def _by_activity(plan: Plan) -> dict[tuple[str, str], list[PlannedEvent]]:
+    """The plan's events by (forum, activity), in the plan's order: each check looks up
+    every activity, and scanning all the events for each was most of `planner check`."""
+    grouped: dict[tuple[str, str], list[PlannedEvent]] = {}
+    for event in plan.events:
+        grouped.setdefault((event.forum, event.activity), []).append(event)
+    return grouped
+
+
 def _country(schedule: Schedule, event: PlannedEvent) -> str | None:
     return schedule.venue(event.venue).country if event.venue else None
 
@@ -111,8 +121,12 @@ def _spacing_broken(schedule: Schedule, plan: Plan) -> list[Finding]:
     """Planned events that start too soon (or too long) after the latest occurrence, on or
     before them, of the activity they are spaced from."""
     findings = []
+    by_forum: dict[str, list[PlannedEvent]] = {}
+    for event in plan.events:
+        if event.kind != "task":
+            by_forum.setdefault(event.forum, []).append(event)
     for forum in schedule.forums:
-        events = [e for e in plan.events if e.forum == forum.id and e.kind != "task"]
+        events = by_forum.get(forum.id, [])
         for activity in forum.activities:
             for rule in activity.spacing:
                 followed = [e for e in events if e.activity == rule.after]
@@ -152,18 +166,19 @@ def _approvals_after_start(schedule: Schedule) -> list[Finding]:
 
 def _visits_without_exercise(schedule: Schedule, plan: Plan) -> list[Finding]:
     """Held visits that no exercise window covers (planned ones cannot be placed so)."""
-    windows = all_windows(schedule.exercises, plan.horizon[1])
+    categories = {exercise.id: exercise.category for exercise in schedule.exercises}
+    windows = [(categories[e.activity], e) for e in plan.events if e.forum == "exercises"]
     findings = []
+    by_activity = _by_activity(plan)
     for forum in schedule.forums:
         for activity in forum.activities:
             if not activity.during_exercise:
                 continue
-            for event in plan.events:
-                if event.forum != forum.id or event.activity != activity.id \
-                        or event.status is not Status.HELD:
+            for event in by_activity.get((forum.id, activity.id), ()):
+                if event.status is not Status.HELD:
                     continue
-                if not any(e.category in activity.during_exercise and w.start <= event.start
-                           and event.end <= w.end for e, w in windows):
+                if not any(category in activity.during_exercise and w.start <= event.start
+                           and event.end <= w.end for category, w in windows):
                     where = Where(activity.where.file, f"forums.{forum.id}.held", activity.where.line)
                     findings.append(Finding(Severity.WARNING, Problem(
                         where, deferred("{event} on {day} visits no exercise under way",

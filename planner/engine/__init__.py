@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from planner.collector import collector_paused
 from planner.days.closed import ClosedDays
+from planner.engine.cycles import expand
 from planner.engine.deployments import deployment_events
 from planner.engine.exercises import all_windows
 from planner.engine.first_fit import Attempt
@@ -18,8 +19,16 @@ from planner.engine.rules.inside_window import DuringExercise
 from planner.engine.tasks import task_events
 from planner.errors import Problem
 from planner.i18n import N_, Text, deferred, deferred_n, phrase
-from planner.plan import Plan, PlannedEvent, Provenance, Status, at_line_of
-from planner.schedule.model import Exercise, ExerciseWindow, Forum, Schedule
+from planner.plan import (
+    CycleDates,
+    PhaseDates,
+    Plan,
+    PlannedEvent,
+    Provenance,
+    Status,
+    at_line_of,
+)
+from planner.schedule.model import ApprovingBody, Exercise, ExerciseWindow, Forum, Schedule
 
 
 def make_plan(schedule: Schedule, *, today: dt.date,
@@ -70,7 +79,23 @@ def _make_plan(schedule: Schedule, today: dt.date, horizon: tuple[dt.date, dt.da
                   key=attrgetter("start", "id"))
     return Plan(schedule.name, schedule.calendar_name, schedule.uid_domain, (first, last),
                 tuple(kept), tuple(warnings), _moved_notes(attempt, events, published),
-                schedule.program)
+                schedule.program, _cycle_dates(schedule, first, last),
+                _approving_bodies(schedule))
+
+
+def _cycle_dates(schedule: Schedule, first: dt.date, last: dt.date) -> tuple[CycleDates, ...]:
+    """Every forum's cycles that touch the horizon, for reports to shade by phase."""
+    return tuple(
+        CycleDates(forum.id, regime, cycle.number, cycle.start, cycle.end,
+                   tuple(PhaseDates(w.phase, w.start, w.end) for w in cycle.phases))
+        for forum in schedule.forums for regime in forum.regimes
+        for cycle in expand(regime, last) if cycle.end >= first)
+
+
+def _approving_bodies(schedule: Schedule) -> tuple[ApprovingBody, ...]:
+    """The bodies that approve a deployment, by id: reports show their recesses."""
+    bodies = sorted({window.approving_body for window in schedule.deployments})
+    return tuple(schedule.approving_body(body) for body in bodies)
 
 
 def _moved_notes(attempt: Attempt, events: list[PlannedEvent],

@@ -101,9 +101,9 @@ def _aligned(rows: Sequence[tuple[str, ...]]) -> list[str]:
 
 
 def constraining(event: PlannedEvent, others: Iterable[PlannedEvent]) -> list[PlannedEvent]:
-    """The other events a refusal named (a leader's booking, the event it is spaced from)."""
-    reasons = " ".join(refusal.reason for refusal in event.provenance.refusals)
-    return [other for other in others if other.id != event.id and other.id in reasons]
+    """The other events a refusal blamed (a leader's booking, the event it is spaced from)."""
+    blamed = set(event.provenance.constrained_by) - {event.id}
+    return [other for other in others if other.id in blamed]
 
 
 def explain(event: PlannedEvent, party_names: dict[str, Text], *, lang: str = "en",

@@ -19,8 +19,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from planner.days.legislature import recesses
-from planner.engine.cycles import expand
 from planner.i18n import ordinal
 from planner.labels import (
     date_text,
@@ -144,6 +142,7 @@ class _Drawing:
         self.marks: list[str] = []
         self.texts: list[str] = []
         self.parties = {p.id: p.name.get(lang) for p in schedule.parties}
+        self.recesses = plan.recesses()
 
     # -- the whole chart -------------------------------------------------------------------
     def draw(self) -> Chart:
@@ -313,10 +312,9 @@ class _Drawing:
     def _phases(self, row: _Row, forum: Forum) -> list[str]:
         colours = self._phase_colours()
         parts = []
-        for regime in forum.regimes:
-            for cycle in expand(regime, self.scale.last):
-                if cycle.end < self.scale.first:
-                    continue
+        for cycle in self.plan.cycles:
+            if cycle.forum == forum.id:
+                regime = cycle.regime
                 for index, window in enumerate(cycle.phases):
                     span = self.scale.clip(window.start, window.end)
                     if span is None:
@@ -362,8 +360,8 @@ class _Drawing:
 
     def _recess_spans(self, body: ApprovingBody) -> list[tuple[float, float]]:
         spans = []
-        for start, end in recesses(body, self.scale.first, self.scale.last):
-            span = self.scale.clip(start, end)
+        for recess in self.recesses:
+            span = self.scale.clip(recess.start, recess.end) if recess.body == body.id else None
             if span is not None:
                 spans.append(span)
         return spans

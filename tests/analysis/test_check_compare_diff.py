@@ -168,3 +168,29 @@ def test_an_overdue_task_is_located_in_the_file_at_its_activitys_tasks(runner):
     number = int(overdue[0].split(":")[2])
     assert text[number - 1].startswith("tasks = [")
     assert result.stderr.strip().endswith("0 violations, 5 warnings")
+
+
+_HELD_VISIT = """[[forums.roundtable.held]]
+activity = "exercise_visit"
+number = 1
+start = {start}
+end = {end}
+
+[[forums.roundtable.held]]
+activity = "executive_session"
+number = 7"""
+
+
+@pytest.mark.parametrize(("start", "end", "warned"), [
+    ("2025-03-30", "2025-03-31", False),  # inside Fénix, 2025-03-24 to 2025-04-23
+    ("2025-12-08", "2025-12-09", False),  # inside Fuerzas Amigas, a one-window exercise
+    ("2025-05-05", "2025-05-06", True),  # after Fénix ended, before Fuerzas Amigas
+])
+def test_check_warns_of_a_held_visit_no_exercise_window_covers(runner, tmp_path, start, end,
+                                                               warned):
+    path = _edit(tmp_path, "[[forums.roundtable.held]]\nactivity = \"executive_session\"\n"
+                 "number = 7", _HELD_VISIT.format(start=start, end=end))
+    result = runner.invoke(cli, ["check", "-s", str(path), "--today", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    warning = f"roundtable.biennial.c1.exercise_visit on {start} visits no exercise under way"
+    assert (warning in result.stdout) is warned, result.stdout
