@@ -6,6 +6,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
 
 from planner import Plan, Schedule, make_plan
 from planner.i18n import Text, deferred
@@ -98,3 +102,53 @@ def test_a_plan_for_a_shorter_horizon_carries_only_its_cycles(roundtable: Schedu
     assert [(r.start, r.end) for r in plan.recesses()] == [
         (D(2026, 1, 1), D(2026, 1, 31)), (D(2026, 5, 1), D(2026, 8, 31)),
         (D(2026, 12, 16), D(2026, 12, 31))]
+
+
+_SHARED_LEADER = """
+[plan]
+name = "Shared leader"
+uid_domain = "shared.test"
+from = 2026-01-01
+to = 2026-12-31
+
+[parties.SEDENA]
+name = "SEDENA"
+country = "MX"
+
+[leaders.chief]
+name = "SEDENA chief of staff"
+party = "SEDENA"
+travel_days = 2
+
+[venues.mexico_city]
+name = "Mexico City"
+country = "MX"
+timezone = "America/Mexico_City"
+""" + "".join(f"""
+[forums.{forum}]
+name = "{forum}"
+parties = ["SEDENA"]
+leaders = ["chief"]
+
+[forums.{forum}.activities.session]
+title = "{forum} session"
+days = 1
+weekdays = {weekdays}
+preferred_months = [5]
+venue = "mexico_city"
+
+[[forums.{forum}.regimes]]
+id = "yearly"
+cycle_months = 12
+start = 2026-01-01
+phases = [{{ id = "year", name = "Year", months = [1, 12], activities = ["session"] }}]
+""" for forum, weekdays in (("alpha", '["tue"]'), ("beta", '["tue", "wed"]')))
+
+
+def test_explain_says_which_event_held_the_leader(run: Callable[..., Result],
+                                                  write_schedule: Callable[[str, str], Path]) -> None:
+    path = write_schedule(_SHARED_LEADER, "shared.toml")
+    shown = run("explain", "-s", str(path), "beta.yearly.c1.session").stdout
+    assert "[leaders] SEDENA chief of staff is already at alpha.yearly.c1.session" in shown
+    assert shown.split("constrained by:\n")[1].splitlines() == [
+        "    alpha.yearly.c1.session  2026-05-05 Tue  alpha: alpha session"]
