@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache, partial
+from functools import partial
 
 import holidays
 from dateutil.easter import easter
@@ -22,11 +22,6 @@ WEEKEND = deferred("weekend")
 
 # Closed days of one year, each with the reason it is closed, in any language.
 YearTable = dict[dt.date, Localized]
-
-
-@cache
-def supported_countries() -> frozenset[str]:
-    return frozenset(holidays.list_supported_countries())
 
 
 class ByYear:

@@ -14,8 +14,9 @@ import tomli_w
 
 from planner.errors import PlannerError
 from planner.schedule import read
-from planner.schedule.load import load_schedule, tomllib  # the TOML reader the loader uses
+from planner.schedule.load import load_schedule
 from planner.schedule.reference import updated
+from planner.schedule.syntax import parse_toml  # the TOML reader the loader uses
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schemas" / "schedule.schema.json").read_text(encoding="utf-8"))
@@ -36,7 +37,7 @@ def as_json(value: Any) -> Any:
 
 
 def data(path: Path) -> Any:
-    return as_json(tomllib.loads(path.read_text(encoding="utf-8")))
+    return as_json(parse_toml(path.read_text(encoding="utf-8")))
 
 
 def node_at(pattern: str) -> dict[str, Any]:
@@ -98,9 +99,9 @@ def tables(value: Any, path: str = "") -> list[str]:
 def test_an_unknown_key_in_any_table_is_refused_by_the_loader_and_the_schema(
         tmp_path: Path) -> None:
     text = FIXTURES[0].read_text(encoding="utf-8")
-    original = tomllib.loads(text)
+    original = parse_toml(text)
     for table in tables(original)[1:]:
-        changed = tomllib.loads(text)
+        changed = parse_toml(text)
         node: Any = changed
         for name, index in re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", table):
             node = node[name] if index == "" else node[name][int(index)]
