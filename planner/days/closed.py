@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
-import holidays
 from dateutil.easter import easter
 
+from planner.days.holiday_modules import holidays
 from planner.days.names import HolidayName, calendar
 from planner.i18n import N_, Localized, deferred
 from planner.schedule.model import DayRules, YearlyBlackout

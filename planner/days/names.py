@@ -13,8 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-import holidays
-
+from planner.days.holiday_modules import holidays
 from planner.i18n import N_, translate
 
 OBSERVED = N_("(observed)")
