@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
+import importlib
 import os
 import shutil
 import sys
@@ -64,14 +64,17 @@ def minimal_text() -> str:
 
 
 def theater_benchmark() -> ModuleType:
-    """benchmarks/theater.py (the theater-scale schedule generator) as a module."""
-    script = Path(__file__).resolve().parent.parent / "benchmarks" / "theater.py"
-    spec = importlib.util.spec_from_file_location("theater_benchmark", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses and pickling look modules up by name
-    spec.loader.exec_module(module)
-    return module
+    """benchmarks/theater_schedule.py, the theater-scale schedule generator (write_schedule,
+    TODAY, HORIZON), imported as the benchmark's runner imports it."""
+    return benchmark_module("theater_schedule")
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """A module of benchmarks/ (they import each other by name, as scripts run from there)."""
+    folder = str(Path(__file__).resolve().parent.parent / "benchmarks")
+    if folder not in sys.path:
+        sys.path.append(folder)
+    return importlib.import_module(name)
 
 
 def render_calendar(schedule: Schedule, plan: Plan, lang: str = "en") -> bytes:

@@ -1,4 +1,5 @@
-"""benchmarks/theater.py writes a valid theater schedule and its runner works (no timings checked)."""
+"""benchmarks/theater_schedule.py writes a valid theater schedule and the runner's parts work (no
+timings checked)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from pathlib import Path
 
 import holidays
 import pytest
-from conftest import theater_benchmark
+from conftest import benchmark_module, theater_benchmark
 
 from planner import Plan, Schedule, load_schedule, make_plan
 
 SCALE = 0.02  # 3 forums, about 600 events
 
 theater = theater_benchmark()
+measure = benchmark_module("theater_measure")
+processes = benchmark_module("theater_processes")
+report = benchmark_module("theater_report")
 
 
 @pytest.fixture(scope="module")
@@ -107,14 +111,32 @@ def test_no_leader_is_double_booked(planned: tuple[Schedule, Plan]) -> None:
 
 
 def test_runner_measures_and_the_floor_writes_the_same_bytes(tmp_path: Path) -> None:
-    result = theater.measure(SCALE, 1, tmp_path)
+    result = measure.measure(SCALE, 1, tmp_path)
     assert result["events"] > 0 and result["forums"] == 3
     assert set(result["best"]) == {"load", "plan", "render", "write"}
     assert result["floor_same_bytes"], (
-        "the floor writer in benchmarks/theater.py no longer writes what render_ics writes: "
+        "the floor writer in benchmarks/theater_floor.py no longer writes what render_ics writes: "
         f"{result['floor_mismatch']}; update floor_rows()/floor_ics() to the new output")
-    text = theater.report([result], None)
+    text = report.report([result], None)
     assert "floor" in text and f"{result['events']:,}" in text
+
+
+def test_the_cli_section_times_generate_regenerate_and_check(tmp_path: Path) -> None:
+    timed = processes.measure_processes([SCALE], 1, tmp_path)
+    size = f"{SCALE:g}"
+    for command, words in (("generate", ["generate", "-s"]), ("regenerate", ["generate", "-s"]),
+                           ("check", ["check", "-s"])):
+        item = timed[command][size]
+        assert item["runs"] == 1 and item["median"] > 0 and item["maxrss_mb"] > 0
+        assert all(word in item["command"].split() for word in words), command
+    lines = report.report([], timed).splitlines()
+    assert not any("the floor" in line for line in lines)  # no size measured, no ratio
+    lines = report.report([measure.measure(SCALE, 1, tmp_path)], timed).splitlines()
+    fresh = next(i for i, line in enumerate(lines) if line.strip().startswith(
+        f"planner generate theater {size}x, fresh"))
+    assert "x the floor" in lines[fresh] and "again, over the file it wrote" in lines[fresh + 1]
+    assert "x the floor" in lines[fresh + 1]
+    assert lines[fresh + 2].strip().startswith(f"planner check theater {size}x")
 
 
 def test_the_tight_variant_needs_the_solver_and_the_plan_keeps_every_rule(
