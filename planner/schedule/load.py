@@ -44,7 +44,6 @@ def load_schedule(path: str | Path, overrides: Sequence[str] = ()) -> Schedule:
     return parse_schedule(raw, name, overrides)
 
 
-
 def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Schedule:
     """Validate schedule bytes read from `name` (used in messages)."""
     kind = _not_a_schedule(raw)
@@ -73,7 +72,6 @@ def parse_schedule(raw: bytes, name: str, overrides: Sequence[str] = ()) -> Sche
         found = _without_follow_ons(problems.found, data)
         raise PlannerError(*(blame_overrides(problem, overrides) for problem in found))
     return schedule
-
 
 
 def _without_follow_ons(found: list[Problem], data: dict[str, Any]) -> list[Problem]:
