@@ -85,6 +85,15 @@ class ClosedDays:
             found = self.observance(day, involved)
         return found
 
+    def not_working(self, day: dt.date, country: str) -> Localized | None:
+        """Why offices in `country` are shut on `day` (the schedule's weekend or that country's
+        public holiday), or None. Unlike why_closed, the countries every meeting avoids do not
+        count: a request to one country's legislature follows that country's calendar."""
+        if day.weekday() in self.rules.weekend:
+            return WEEKEND
+        name = self._country_year(country, day.year).get(day)
+        return HolidayName(country, day, name) if name else None
+
     def blackout(self, day: dt.date) -> Localized | None:
         return self._blackouts.get(day)
 

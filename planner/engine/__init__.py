@@ -71,7 +71,7 @@ def _make_plan(schedule: Schedule, today: dt.date, horizon: tuple[dt.date, dt.da
         events.extend(placer.finished())
         warnings.extend(_unrecorded(placer.forum, placer.placed, today))
     events.extend(_exercise_events(schedule, exercise_windows))
-    deployment_plan = deployment_events(schedule, today)
+    deployment_plan = deployment_events(schedule, today, closed)
     events.extend(deployment_plan.events)
     warnings.extend(deployment_plan.warnings)
     events.extend(task_events(schedule, events, closed))

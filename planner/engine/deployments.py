@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from planner.days.closed import WEEKEND
+from planner.days.closed import ClosedDays
 from planner.days.legislature import approval_deadline
 from planner.errors import Problem
 from planner.i18n import EMPTY, Text, deferred, phrase
@@ -33,7 +33,7 @@ def _recorded() -> Provenance:
     return Provenance("held", phrase("why_recorded"))
 
 
-def deployment_events(schedule: Schedule, today: dt.date) -> DeploymentPlan:
+def deployment_events(schedule: Schedule, today: dt.date, closed: ClosedDays) -> DeploymentPlan:
     events: list[PlannedEvent] = []
     warnings: list[Problem] = []
     for window in schedule.deployments:
@@ -42,7 +42,8 @@ def deployment_events(schedule: Schedule, today: dt.date) -> DeploymentPlan:
         deadline = _deadline_event(schedule, window, description)
         if deadline is not None:
             events.append(deadline)
-            request = _request_deadline_event(schedule, window, deadline.start, description)
+            request = _request_deadline_event(schedule, window, deadline.start, description,
+                                             closed)
             if request is not None:
                 events.append(request)
             warning = _approval_warning(window, deadline.start, today)
@@ -110,16 +111,17 @@ def _deadline_event(schedule: Schedule, window: DeploymentWindow,
 
 
 def _request_deadline_event(schedule: Schedule, window: DeploymentWindow, deadline: dt.date,
-                            description: Text) -> PlannedEvent | None:
-    """When the request must leave so the body can process it before its last sitting."""
+                            description: Text, closed: ClosedDays) -> PlannedEvent | None:
+    """When the request must leave so the body can process it before its last sitting: on a
+    working day where the body sits (the schedule's weekend, that country's holidays)."""
     body = schedule.approving_body(window.approving_body)
     if body.request_lead_days is None:
         return None
     due = deadline - dt.timedelta(days=body.request_lead_days)
-    day = due
-    while day.weekday() >= 5:  # requests leave on a working day
+    day, reason = due, closed.not_working(due, body.country)
+    while closed.not_working(day, body.country):
         day -= dt.timedelta(days=1)
-    moved = phrase("task_moved", day=due, reason=WEEKEND) if day != due else EMPTY
+    moved = phrase("task_moved", day=due, reason=reason) if reason is not None else EMPTY
     why = phrase("why_request", days=body.request_lead_days, deadline=deadline, body=body.name,
                  moved=moved)
     return PlannedEvent(

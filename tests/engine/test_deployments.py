@@ -152,3 +152,69 @@ def test_a_period_running_past_new_year_sits_on_both_sides_of_it() -> None:
     assert not sits_on(winter, D(2027, 1, 20))
     assert approval_deadline(winter, D(2027, 3, 1)) == D(2027, 1, 15)
     assert recesses(winter, D(2027, 1, 1), D(2027, 12, 31)) == [(D(2027, 1, 16), D(2027, 10, 31))]
+
+
+# A request to Colombia's Congress, due 10 days before its last sitting ahead of a window
+# starting Tuesday 2026-09-01: that sitting is Thursday 2026-08-27, so the request is due
+# Monday 2026-08-17, Assumption Day (observed) in Colombia.
+COLOMBIA = """
+[plan]
+name = "Colombia"
+uid_domain = "co.planner"
+from = 2026-01-01
+to = 2026-12-31
+
+[days]
+holidays = ["US"]
+{days}
+
+[parties.USNORTHCOM]
+name = "USNORTHCOM"
+country = "US"
+
+[venues.tolemaida]
+name = "Tolemaida"
+country = "CO"
+timezone = "America/Bogota"
+
+[approving_bodies.congreso]
+name = "Congress of Colombia"
+country = "CO"
+periods = [{{ from = "07-20", to = "12-16" }}, {{ from = "03-16", to = "06-20" }}]
+sitting_weekdays = ["tue", "wed", "thu"]
+request_lead_days = 10
+
+[deployments.training_2026]
+title = "Training at Tolemaida"
+direction = "entry"
+sending_country = "US"
+host_country = "CO"
+approving_body = "congreso"
+
+[[deployments.training_2026.phases]]
+name = "Tolemaida"
+venue = "tolemaida"
+start = 2026-09-01
+end = 2026-09-20
+"""
+
+
+def request_deadline(write_schedule: Callable[..., Path], days: str = "") -> tuple[dt.date, str]:
+    plan = make_plan(load_schedule(write_schedule(COLOMBIA.format(days=days))), today=TODAY)
+    assert plan.event("deployment.training_2026.approval-deadline").start == D(2026, 8, 27)
+    request = plan.event("deployment.training_2026.request-deadline")
+    assert request is not None
+    return request.start, str(request.provenance.summary)
+
+
+def test_a_request_due_on_a_colombian_holiday_leaves_the_working_day_before(
+        write_schedule: Callable[..., Path]) -> None:
+    day, why = request_deadline(write_schedule)
+    assert day == D(2026, 8, 14)  # Friday: Monday 08-17 is Assumption Day in Colombia
+    assert "2026-08-17" in why and "Assumption Day" in why and "(CO)" in why
+
+
+def test_a_request_deadline_follows_the_schedules_own_weekend(
+        write_schedule: Callable[..., Path]) -> None:
+    day, _ = request_deadline(write_schedule, 'weekend = ["fri", "sat"]')
+    assert day == D(2026, 8, 16)  # Sunday is a working day where the weekend is Friday-Saturday
