@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from planner.engine.diagnosis import with_relaxations
 from planner.engine.first_fit import Attempt
+from planner.engine.ledger import Ledger
 from planner.engine.placement import Pin, candidates
 from planner.engine.rules import Occurrence, Rule
 from planner.engine.rules.leaders import LeadersFree
@@ -37,6 +38,7 @@ def complete(schedule: Schedule, attempt: Attempt, fixed: Attempt) -> dict[str, 
     occurrences = [occurrence for _, _, occurrence in fixed.pending]
     static = [rule for rule in fixed.rules if not isinstance(rule, Spaced)]
     where_is = next(rule for rule in fixed.rules if isinstance(rule, LeadersFree))
+    ledger = fixed.ledger  # only held events and series: what no solution can move
     travel = {leader.id: leader.travel_days for leader in schedule.leaders}
     names = {leader.id: leader.name.en for leader in schedule.leaders}
     chosen = attempt.chosen()
@@ -49,7 +51,8 @@ def complete(schedule: Schedule, attempt: Attempt, fixed: Attempt) -> dict[str, 
         forums = {occurrence.forum.id for occurrence in group}
         facts = [item for item in held if item.forum in forums]
         try:
-            items, days = _solve_around(group, failed, facts, static, where_is, chosen, travel)
+            items, days = _solve_around(group, failed, facts, _Static(static, ledger), where_is,
+                                        chosen, travel)
             if days is None:
                 core = conflict([*facts, *items], travel)
                 problems.append(_impossible(core, group, failed, attempt, names, travel))
@@ -70,7 +73,7 @@ def complete(schedule: Schedule, attempt: Attempt, fixed: Attempt) -> dict[str, 
 
 
 def _solve_around(group: list[Occurrence], failed: dict[str, Problem], facts: list[Item],
-                  static: Sequence[Rule], where_is: LeadersFree, chosen: dict[str, Pin],
+                  static: _Static, where_is: LeadersFree, chosen: dict[str, Pin],
                   travel: dict[str, int]) -> tuple[list[Item], dict[str, dt.date] | None]:
     """Free the events first-fit left without a day and the events whose days block them;
     keep the rest of the group on first-fit's days. While that has no solution, free one
@@ -173,10 +176,17 @@ def _spacing_ties(occurrences: Sequence[Occurrence]) -> Iterable[tuple[int, int]
                     yield a, b
 
 
-def _item(occurrence: Occurrence, static: Sequence[Rule], where_is: LeadersFree,
+class _Static:
+    """The rules that look at no event the solver places, with the bookings they consult."""
+
+    def __init__(self, rules: Sequence[Rule], ledger: Ledger) -> None:
+        self.rules, self.ledger = rules, ledger
+
+
+def _item(occurrence: Occurrence, static: _Static, where_is: LeadersFree,
           chosen: dict[str, Pin]) -> Item:
     """The occurrence with the days the rules that look at no other planned event allow."""
-    checks = [check for rule in static if (check := rule.check(occurrence))]
+    checks = [check for rule in static.rules if (check := rule.check(occurrence, static.ledger))]
     days = tuple(day for day in candidates(occurrence) if not any(check(day) for check in checks))
     activity = occurrence.activity
     first = chosen.get(occurrence.event_id)
@@ -233,7 +243,7 @@ def _impossible(core: list[Item], group: list[Occurrence], failed: dict[str, Pro
     if len(core) == 1:
         occurrence = by_id[core[0].key]
         problem = failed.get(occurrence.event_id) or _no_day(occurrence, core[0])
-        return with_relaxations(problem, occurrence, attempt.rules)
+        return with_relaxations(problem, occurrence, attempt.rules, attempt.ledger)
     first = by_id[core[0].key]
     told = joined([_told(by_id[item.key], item) for item in core], THEN)
     ties = sorted(set(_ties(core, names, travel)))
@@ -242,7 +252,8 @@ def _impossible(core: list[Item], group: list[Occurrence], failed: dict[str, Pro
                         "{ties}", count=len(core), told=told, ties=joined(ties, AND)) if ties
                else deferred("no plan gives these {count} events a day together: {told}; "
                              "because of their rules together", count=len(core), told=told))
-    hint = next((with_relaxations(failed[item.key], by_id[item.key], attempt.rules).hint
+    hint = next((with_relaxations(failed[item.key], by_id[item.key], attempt.rules,
+                                  attempt.ledger).hint
                  for item in core if item.key in failed), "")
     where = Where(first.activity.where.file, first.activity.where.key, first.activity.where.line)
     return Problem(where, message,

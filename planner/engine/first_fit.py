@@ -9,12 +9,8 @@ from planner.days.closed import ClosedDays
 from planner.engine.forum_placer import ForumPlacer, Slot
 from planner.engine.ledger import Ledger
 from planner.engine.placement import Pin, Shared
-from planner.engine.rules import Occurrence, Rule
-from planner.engine.rules.closed_days import NoBlackouts, NoHolidays, NoObservances
-from planner.engine.rules.inside_window import DuringExercise, InsidePhase
-from planner.engine.rules.leaders import LeadersFree
-from planner.engine.rules.spacing import Spaced
-from planner.engine.rules.weekdays import AllowedWeekdays
+from planner.engine.rules import Occurrence, Setup, make_rules
+from planner.engine.rules.inside_window import DuringExercise
 from planner.engine.series import series_events
 from planner.errors import PlannerError, Problem, Where
 from planner.i18n import deferred
@@ -37,7 +33,7 @@ class Attempt:
     def __init__(self, schedule: Schedule, closed: ClosedDays, during: DuringExercise,
                  until: dt.date, pins: Mapping[str, Pin] | None) -> None:
         self.ledger = Ledger()
-        self.rules = default_rules(schedule, closed, during, self.ledger)
+        self.rules = make_rules(Setup(schedule, closed, during))
         shared = Shared()
         self.placers = [ForumPlacer(schedule, forum, self.rules, during, self.ledger, shared)
                         for forum in schedule.forums]
@@ -68,16 +64,6 @@ class Attempt:
     def held(self) -> list[PlannedEvent]:
         return [event for placer in self.placers for event in placer.events
                 if event.id not in placer.chosen]
-
-
-def default_rules(schedule: Schedule, closed: ClosedDays, during: DuringExercise,
-                  ledger: Ledger) -> tuple[Rule, ...]:
-    """The rules every candidate day goes through, cheapest first."""
-    leaders = {leader.id: leader for leader in schedule.leaders}
-    return (InsidePhase(), AllowedWeekdays(schedule.days.weekend), NoHolidays(closed),
-            NoBlackouts(closed), NoObservances(closed), during, Spaced(ledger),
-            LeadersFree(ledger, leaders, during,
-                        {venue.id: venue.country for venue in schedule.venues}))
 
 
 def _prepare_in_date_order(placers: list[ForumPlacer], until: dt.date, budget: int,

@@ -84,14 +84,14 @@ class ForumPlacer:
         day (nothing, when `only_pinned`); the Problem when no day is allowed."""
         moved_from: tuple[Pin, str] | None = None
         if pin is not None:
-            refused = refusal(occurrence, self.rules, pin.day)
+            refused = refusal(occurrence, self.rules, self.ledger, pin.day)
             if refused is None:
                 self._book_and_keep(slot, occurrence, pin.day, self._pinned(occurrence, pin))
                 return None
             if only_pinned:
                 return None
             moved_from = (pin, refused)
-        choice = choose_day(occurrence, self.rules, self.shared)
+        choice = choose_day(occurrence, self.rules, self.ledger, self.shared)
         if isinstance(choice, Problem):
             return choice
         start, provenance = choice
@@ -176,7 +176,7 @@ class ForumPlacer:
         (so a calendar regenerated from an unchanged schedule stays byte-identical)."""
         if pin.provenance is not None:
             return pin.provenance
-        choice = choose_day(occurrence, self.rules, self.shared)
+        choice = choose_day(occurrence, self.rules, self.ledger, self.shared)
         if not isinstance(choice, Problem) and choice[0] == pin.day:
             return choice[1]
         window = occurrence.window

@@ -8,6 +8,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from planner.engine.ledger import Ledger
 from planner.engine.rules import Occurrence, Rule
 from planner.errors import Problem, Where
 from planner.i18n import LIST, Text, deferred, deferred_n, joined, month_name, phrase, phrase_n
@@ -53,14 +54,15 @@ class Pin:
     provenance: Provenance | None = None
 
 
-def refusal(occurrence: Occurrence, rules: Sequence[Rule], day: dt.date) -> str | None:
+def refusal(occurrence: Occurrence, rules: Sequence[Rule], ledger: Ledger,
+            day: dt.date) -> str | None:
     """Why the first rule that refuses `day` does so, or None when every rule allows it."""
     window = occurrence.window
     if not window.start <= day <= window.end:
         return deferred("{day} is outside its phase ({start} to {end})", day=day,
                         start=window.start, end=window.end)
     for rule in rules:
-        check = rule.check(occurrence)
+        check = rule.check(occurrence, ledger)
         reason = check(day) if check else None
         if reason:
             return reason
@@ -108,15 +110,15 @@ class Shared:
         return found
 
 
-def choose_day(occurrence: Occurrence, rules: Sequence[Rule],
+def choose_day(occurrence: Occurrence, rules: Sequence[Rule], ledger: Ledger,
                shared: Shared | None = None) -> tuple[dt.date, Provenance] | Problem:
-    """The first day, preferred months first, that no rule refuses.
+    """The first day, preferred months first, that no rule refuses, given the bookings so far.
 
     Returns the day with its provenance, or a Problem naming how many days each rule removed.
     """
     window = occurrence.window
     shared = shared if shared is not None else Shared()
-    checks = [(rule.name, check) for rule in rules if (check := rule.check(occurrence))]
+    checks = [(rule.name, check) for rule in rules if (check := rule.check(occurrence, ledger))]
     refusals: list[Refusal] = []
     for day in candidates(occurrence):
         for name, check in checks:

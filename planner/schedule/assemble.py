@@ -10,7 +10,7 @@ from planner.schedule.deployments import read_approving_body, read_deployment
 from planner.schedule.exercises import read_exercise
 from planner.schedule.fields import EARLIEST, Fields
 from planner.schedule.forums import read_forum
-from planner.schedule.model import Forum, Program, Schedule
+from planner.schedule.model import Forum, Program, RuleSetting, Schedule
 from planner.schedule.parties import read_leader, read_line_of_effort, read_party, read_venue
 from planner.schedule.read import Table
 
@@ -57,11 +57,22 @@ def read_schedule(fields: Fields, root: Table, name: str) -> Schedule:
     body_ids = {b.id for b in bodies}
     deployments = tuple(read_deployment(fields, did, t, venue_ids, body_ids)
                         for did, t in root.named_tables("deployments"))
+    rule_settings = _rule_settings(root.table("rules"))
     root.finish()
     first, last = span or (EARLIEST, EARLIEST)
     program = Program(lines, chairs, _headline_kinds(fields, plan, headline_kinds, forums))
     return Schedule(name, title, calendar_name, uid_domain, first, last, days, parties,
-                    venues, forums, exercises, bodies, deployments, leaders, program)
+                    venues, forums, exercises, bodies, deployments, leaders, program,
+                    rule_settings)
+
+
+def _rule_settings(table: Table | None) -> tuple[RuleSetting, ...]:
+    """[rules] as written: each key belongs to a rule of the engine, which checks it."""
+    if table is None:
+        return ()
+    table.mark_read(*table.data)
+    return tuple(RuleSetting(key, value, table.problems.where(table.key(key)))
+                 for key, value in table.data.items())
 
 
 def _headline_kinds(fields: Fields, plan: Table, declared: tuple[str, ...] | None,

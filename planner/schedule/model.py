@@ -83,6 +83,15 @@ class DayRules:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleSetting:
+    """A key of the `[rules]` table as written: the engine's rules declare and check them."""
+
+    key: str
+    value: object
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
 class LineOfEffort:
     """A strand of the program's work; the Annual Plan of Activities groups activities by it."""
 
@@ -328,6 +337,7 @@ class Schedule:
     deployments: tuple[DeploymentWindow, ...]
     leaders: tuple[Leader, ...] = ()
     program: Program = Program()
+    rule_settings: tuple[RuleSetting, ...] = ()
     # Lookups by id, made once: planning asks for venues and parties thousands of times.
     _venues: dict[str, Venue] = field(init=False, repr=False, compare=False)
     _parties: dict[str, Party] = field(init=False, repr=False, compare=False)

@@ -8,8 +8,9 @@ from functools import lru_cache
 from typing import ClassVar
 
 from planner.days.closed import ClosedDays
-from planner.engine.rules import Check, Occurrence, every_day
-from planner.i18n import Localized, deferred
+from planner.engine.ledger import Ledger
+from planner.engine.rules import Check, Occurrence, Parameter, Setup, every_day
+from planner.i18n import N_, Localized, deferred
 
 
 # Made once per day and reason: the events of many forums refuse the same holidays.
@@ -27,10 +28,17 @@ def _blacked_out(day: dt.date, reason: Localized) -> str:
 class NoHolidays:
     """Refuses a start whose event would touch a public holiday of any participant's country."""
 
-    name: ClassVar[str] = "holidays"
+    name: ClassVar[str] = N_("holidays")
+    order: ClassVar[int] = 30
+    advice: ClassVar[str | None] = N_("allow public holidays (drop a country from [days] holidays)")
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
     closed: ClosedDays
 
-    def check(self, occurrence: Occurrence) -> Check:
+    @classmethod
+    def made_for(cls, setup: Setup) -> NoHolidays:
+        return cls(setup.closed)
+
+    def check(self, occurrence: Occurrence, ledger: Ledger) -> Check:
         holidays = self.closed.holidays_for(occurrence.countries).between(*occurrence.reach())
 
         def refuse_day(day: dt.date) -> str | None:
@@ -44,10 +52,17 @@ class NoHolidays:
 class NoBlackouts:
     """Refuses a start whose event would touch a blackout declared in the schedule."""
 
-    name: ClassVar[str] = "blackouts"
+    name: ClassVar[str] = N_("blackouts")
+    order: ClassVar[int] = 40
+    advice: ClassVar[str | None] = N_("shorten or remove the blackout")
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
     closed: ClosedDays
 
-    def check(self, occurrence: Occurrence) -> Check | None:
+    @classmethod
+    def made_for(cls, setup: Setup) -> NoBlackouts:
+        return cls(setup.closed)
+
+    def check(self, occurrence: Occurrence, ledger: Ledger) -> Check | None:
         if not (self.closed.rules.blackouts or self.closed.rules.yearly_blackouts):
             return None
         blackouts = self.closed.blackouts().between(*occurrence.reach())
@@ -63,10 +78,18 @@ class NoBlackouts:
 class NoObservances:
     """Refuses a start whose event would touch Holy Week or a military day the schedule avoids."""
 
-    name: ClassVar[str] = "observances"
+    name: ClassVar[str] = N_("observances")
+    order: ClassVar[int] = 50
+    advice: ClassVar[str | None] = N_(
+        "stop avoiding Holy Week or military days ([days] holy_week, military_days)")
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
     closed: ClosedDays
 
-    def check(self, occurrence: Occurrence) -> Check | None:
+    @classmethod
+    def made_for(cls, setup: Setup) -> NoObservances:
+        return cls(setup.closed)
+
+    def check(self, occurrence: Occurrence, ledger: Ledger) -> Check | None:
         if not self.closed.observed_by(occurrence.countries):
             return None
         observances = self.closed.observances_for(occurrence.countries).between(
@@ -77,3 +100,6 @@ class NoObservances:
             return _closed(day, reason) if reason else None
 
         return every_day(occurrence, refuse_day)
+
+
+RULES = (NoHolidays, NoBlackouts, NoObservances)

@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from planner.engine.rules import Check, Occurrence
-from planner.i18n import deferred
+from planner.engine.ledger import Ledger
+from planner.engine.rules import Check, Occurrence, Parameter, Setup
+from planner.i18n import N_, deferred
 from planner.schedule.model import Exercise, ExerciseWindow
 
 
@@ -16,9 +17,16 @@ from planner.schedule.model import Exercise, ExerciseWindow
 class InsidePhase:
     """Refuses a start whose event would run past the end of its phase."""
 
-    name: ClassVar[str] = "phase"
+    name: ClassVar[str] = N_("phase")
+    order: ClassVar[int] = 10
+    advice: ClassVar[str | None] = None  # diagnosis widens the phase itself
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
 
-    def check(self, occurrence: Occurrence) -> Check | None:
+    @classmethod
+    def made_for(cls, setup: Setup) -> InsidePhase:
+        return cls()
+
+    def check(self, occurrence: Occurrence, ledger: Ledger) -> Check | None:
         if occurrence.activity.days == 1:  # candidates start inside the phase, so end in it
             return None
         end = occurrence.window.end
@@ -60,7 +68,10 @@ class _CategoryWindows:
 class DuringExercise:
     """Refuses a visit that is not inside a window of an exercise of the required category."""
 
-    name: ClassVar[str] = "exercise window"
+    name: ClassVar[str] = N_("exercise window")
+    order: ClassVar[int] = 60
+    advice: ClassVar[str | None] = N_("add an exercise window inside the phase")
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
     exercises: tuple[tuple[Exercise, ExerciseWindow], ...]  # ordered by start date
     _by_category: dict[str, _CategoryWindows] = field(init=False, repr=False, compare=False)
 
@@ -85,7 +96,11 @@ class DuringExercise:
         _, exercise, window = min(found, key=lambda entry: entry[0])
         return exercise, window
 
-    def check(self, occurrence: Occurrence) -> Check | None:
+    @classmethod
+    def made_for(cls, setup: Setup) -> DuringExercise:
+        return setup.during  # one for the whole plan: placing a visit asks it which exercise
+
+    def check(self, occurrence: Occurrence, ledger: Ledger) -> Check | None:
         if not occurrence.activity.during_exercise:
             return None
         kinds = " or ".join(occurrence.activity.during_exercise)
@@ -96,3 +111,6 @@ class DuringExercise:
             return None
 
         return refuse
+
+
+RULES = (InsidePhase, DuringExercise)

@@ -8,9 +8,9 @@ from functools import lru_cache
 from typing import ClassVar
 
 from planner.engine.ledger import Booking, Ledger
-from planner.engine.rules import Check, Occurrence
+from planner.engine.rules import Check, Occurrence, Parameter, Setup
 from planner.engine.rules.inside_window import DuringExercise
-from planner.i18n import Text, deferred
+from planner.i18n import N_, Text, deferred
 from planner.schedule.model import Leader
 
 
@@ -18,13 +18,22 @@ from planner.schedule.model import Leader
 class LeadersFree:
     """Refuses a start when a leader of the activity is booked then, or too close to travel."""
 
-    name: ClassVar[str] = "leaders"
-    ledger: Ledger
+    name: ClassVar[str] = N_("leaders")
+    order: ClassVar[int] = 80
+    advice: ClassVar[str | None] = N_(
+        "free the leaders' calendars (move the other event or send a deputy)")
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
     leaders: dict[str, Leader]
     during: DuringExercise
     countries: dict[str, str]  # venue id -> country, for the exercise a visit goes to
 
-    def check(self, occurrence: Occurrence) -> Check | None:
+    @classmethod
+    def made_for(cls, setup: Setup) -> LeadersFree:
+        schedule = setup.schedule
+        return cls({leader.id: leader for leader in schedule.leaders}, setup.during,
+                    {venue.id: venue.country for venue in schedule.venues})
+
+    def check(self, occurrence: Occurrence, ledger: Ledger) -> Check | None:
         activity = occurrence.activity
         if not activity.leaders:
             return None
@@ -35,7 +44,7 @@ class LeadersFree:
             candidate = Booking(start, start + length, occurrence.event_id,
                                 self.country(occurrence, start), activity.remote)
             for leader in attending:
-                clash = self.ledger.leader_conflict(leader.id, candidate, leader.travel_days)
+                clash = ledger.leader_conflict(leader.id, candidate, leader.travel_days)
                 if clash is not None and clash.start <= candidate.end \
                         and clash.end >= candidate.start:  # the same days: no travel involved
                     return deferred("{leader} is already at {event} ({start} to {end})",
@@ -61,3 +70,6 @@ def _away(leader: Text, event: str, start: dt.date, end: dt.date, days: int) -> 
     """Made once per booking: the candidate days next to it all refuse for the same reason."""
     return deferred("{leader} is at {event} ({start} to {end}); needs {days} travel days between "
                     "countries", leader=leader, event=event, start=start, end=end, days=days)
+
+
+RULES = (LeadersFree,)

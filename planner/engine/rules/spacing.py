@@ -10,8 +10,8 @@ from typing import ClassVar
 from dateutil.relativedelta import relativedelta
 
 from planner.engine.ledger import Ledger
-from planner.engine.rules import Check, Occurrence
-from planner.i18n import AND, deferred, deferred_n, joined
+from planner.engine.rules import Check, Occurrence, Parameter, Setup
+from planner.i18n import AND, N_, deferred, deferred_n, joined
 from planner.schedule.model import Activity, Spacing
 
 
@@ -41,65 +41,73 @@ class Spaced:
     of an activity it is spaced from; and a start that would leave an occurrence already
     placed after it too soon after it (so the order of placement never matters)."""
 
-    name: ClassVar[str] = "spacing"
-    ledger: Ledger
+    name: ClassVar[str] = N_("spacing")
+    order: ClassVar[int] = 70
+    advice: ClassVar[str | None] = N_("relax the spacing")
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
 
-    def check(self, occurrence: Occurrence) -> Check | None:
+    @classmethod
+    def made_for(cls, setup: Setup) -> Spaced:
+        return cls()
+
+    def check(self, occurrence: Occurrence, ledger: Ledger) -> Check | None:
         activity = occurrence.activity
         followers = [(other, rule) for other in occurrence.forum.activities
                      for rule in other.spacing if rule.after == activity.id]
         if not activity.spacing and not followers:
             return None
         if not followers:
-            return lambda start: self._after_previous(start, occurrence)
+            return lambda start: _after_previous(start, occurrence, ledger)
         if not activity.spacing:
-            return lambda start: self._before_followers(start, occurrence, followers)
+            return lambda start: _before_followers(start, occurrence, followers, ledger)
 
         def refuse(start: dt.date) -> str | None:
-            return (self._after_previous(start, occurrence)
-                    or self._before_followers(start, occurrence, followers))
+            return (_after_previous(start, occurrence, ledger)
+                    or _before_followers(start, occurrence, followers, ledger))
 
         return refuse
 
-    def _after_previous(self, start: dt.date, occurrence: Occurrence) -> str | None:
-        for rule in occurrence.activity.spacing:
-            previous = self.ledger.previous(occurrence.forum.id, rule.after, start)
-            if previous is None:
-                continue
-            earliest = earliest_after(previous.end, rule)
-            if start < earliest:
-                return deferred("too soon after {event} (ended {end}); earliest {day}",
-                                event=previous.event_id, end=previous.end, day=earliest)
-            latest = latest_after(previous.end, rule)
-            if latest is not None and start > latest:
-                return deferred("too long after {event} (ended {end}); latest {day}",
-                                event=previous.event_id, end=previous.end, day=latest)
-        return None
 
-    def _before_followers(self, start: dt.date, occurrence: Occurrence,
-                          followers: list[tuple[Activity, Spacing]]) -> str | None:
-        forum, activity = occurrence.forum.id, occurrence.activity.id
-        for other, rule in followers:
-            laters = self.ledger.following(forum, other.id, start)
-            if not laters:  # the usual case: followers are placed after, in date order
-                continue
-            end = occurrence.last_day(start)
-            earliest, latest = earliest_after(end, rule), latest_after(end, rule)
-            for later in laters:
-                if later.start < earliest:
-                    return deferred("{event} (starts {start}) must start on or after {day}, "
-                                    "{gap} after this one", event=later.event_id,
-                                    start=later.start, day=earliest, gap=_gap(rule))
-                if latest is None or any(
-                        between.start > start and between.event_id != later.event_id
-                        for between in self.ledger.following(forum, activity, start)
-                        if between.start <= later.start):
-                    break  # the maximum counts from the latest occurrence before `later`
-                if later.start > latest:
-                    return deferred("{event} (starts {start}) must start by {day}, at most so "
-                                    "long after this one", event=later.event_id,
-                                    start=later.start, day=latest)
-        return None
+def _after_previous(start: dt.date, occurrence: Occurrence, ledger: Ledger) -> str | None:
+    for rule in occurrence.activity.spacing:
+        previous = ledger.previous(occurrence.forum.id, rule.after, start)
+        if previous is None:
+            continue
+        earliest = earliest_after(previous.end, rule)
+        if start < earliest:
+            return deferred("too soon after {event} (ended {end}); earliest {day}",
+                            event=previous.event_id, end=previous.end, day=earliest)
+        latest = latest_after(previous.end, rule)
+        if latest is not None and start > latest:
+            return deferred("too long after {event} (ended {end}); latest {day}",
+                            event=previous.event_id, end=previous.end, day=latest)
+    return None
+
+
+def _before_followers(start: dt.date, occurrence: Occurrence,
+                      followers: list[tuple[Activity, Spacing]], ledger: Ledger) -> str | None:
+    forum, activity = occurrence.forum.id, occurrence.activity.id
+    for other, rule in followers:
+        laters = ledger.following(forum, other.id, start)
+        if not laters:  # the usual case: followers are placed after, in date order
+            continue
+        end = occurrence.last_day(start)
+        earliest, latest = earliest_after(end, rule), latest_after(end, rule)
+        for later in laters:
+            if later.start < earliest:
+                return deferred("{event} (starts {start}) must start on or after {day}, "
+                                "{gap} after this one", event=later.event_id,
+                                start=later.start, day=earliest, gap=_gap(rule))
+            if latest is None or any(
+                    between.start > start and between.event_id != later.event_id
+                    for between in ledger.following(forum, activity, start)
+                    if between.start <= later.start):
+                break  # the maximum counts from the latest occurrence before `later`
+            if later.start > latest:
+                return deferred("{event} (starts {start}) must start by {day}, at most so "
+                                "long after this one", event=later.event_id,
+                                start=later.start, day=latest)
+    return None
 
 
 def _gap(rule: Spacing) -> str:
@@ -120,3 +128,6 @@ def spacing_words(rule: Spacing) -> str:
     if bounded:
         parts.append(deferred("at most {gap}", gap=_span(rule.max_months, rule.max_days)))
     return joined(parts, AND)
+
+
+RULES = (Spaced,)

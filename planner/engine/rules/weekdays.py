@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import ClassVar
 
-from planner.engine.rules import Check, Occurrence, every_day
+from planner.engine.ledger import Ledger
+from planner.engine.rules import Check, Occurrence, Parameter, Setup, every_day
 from planner.i18n import N_, Phrase, deferred
 
 DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
@@ -18,10 +19,17 @@ DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("F
 class AllowedWeekdays:
     """Refuses a start whose event would touch a weekday the activity does not allow."""
 
-    name: ClassVar[str] = "weekdays"
+    name: ClassVar[str] = N_("weekdays")
+    order: ClassVar[int] = 20
+    advice: ClassVar[str | None] = None  # diagnosis tries each weekday itself
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
     weekend: frozenset[int]
 
-    def check(self, occurrence: Occurrence) -> Check | None:
+    @classmethod
+    def made_for(cls, setup: Setup) -> AllowedWeekdays:
+        return cls(setup.schedule.days.weekend)
+
+    def check(self, occurrence: Occurrence, ledger: Ledger) -> Check | None:
         closed = _closed_weekdays(self.weekend, occurrence.activity.weekdays)
         if not closed:
             return None
@@ -46,3 +54,6 @@ def _closed_weekdays(weekend: frozenset[int], allowed: frozenset[int] | None) ->
         return {day: deferred("{day} (weekend)", day=deferred(DAY_NAMES[day])) for day in weekend}
     return {day: deferred("{day}, not an allowed weekday", day=deferred(DAY_NAMES[day]))
             for day in range(7) if day not in allowed}
+
+
+RULES = (AllowedWeekdays,)
