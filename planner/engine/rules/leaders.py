@@ -47,9 +47,7 @@ class LeadersFree:
                 clash = ledger.leader_conflict(leader.id, candidate, leader.travel_days)
                 if clash is not None and clash.start <= candidate.end \
                         and clash.end >= candidate.start:  # the same days: no travel involved
-                    return deferred("{leader} is already at {event} ({start} to {end})",
-                                    leader=leader.name, event=clash.event_id,
-                                    start=clash.start, end=clash.end)
+                    return _there(leader.name, clash.event_id, clash.start, clash.end)
                 if clash is not None:
                     return _away(leader.name, clash.event_id, clash.start, clash.end,
                                  leader.travel_days)
@@ -63,6 +61,13 @@ class LeadersFree:
             visited = self.during.visited(start, occurrence)
             return self.countries[visited[0].venue] if visited else None
         return occurrence.venue.country if occurrence.venue else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _there(leader: Text, event: str, start: dt.date, end: dt.date) -> str:
+    """Made once per booking: every candidate day that overlaps it refuses for this reason."""
+    return deferred("{leader} is already at {event} ({start} to {end})", leader=leader,
+                    event=event, start=start, end=end)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from typing import ClassVar
 
 from planner.engine.ledger import Ledger
-from planner.engine.rules import Check, Occurrence, Parameter, Setup, every_day
+from planner.engine.rules import Check, Occurrence, Parameter, Setup
 from planner.i18n import N_, Phrase, deferred
 
 DAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
@@ -33,18 +33,30 @@ class AllowedWeekdays:
         closed = _closed_weekdays(self.weekend, occurrence.activity.weekdays)
         if not closed:
             return None
+        first_closed = _first_closed(frozenset(closed), occurrence.activity.days)
 
-        def refuse_day(day: dt.date) -> str | None:
-            why = closed.get(day.weekday())
-            return _refused(day, why) if why else None
+        def refuse(start: dt.date) -> str | None:
+            offset = first_closed[start.weekday()]
+            if offset is None:
+                return None
+            day = start + dt.timedelta(days=offset)
+            return _refused(day, closed[day.weekday()])
 
-        return every_day(occurrence, refuse_day)
+        return refuse
 
 
 @lru_cache(maxsize=1 << 16)
 def _refused(day: dt.date, why: str) -> str:
     """Made once per day and reason: many events refuse the same weekend."""
     return deferred("{day} is a {why}", day=day, why=why)
+
+
+@cache
+def _first_closed(closed: frozenset[int], days: int) -> tuple[int | None, ...]:
+    """For each start weekday, the first day of the event (counted from 0) on a closed
+    weekday, or None: a week decides every start, so no day is looked at twice."""
+    return tuple(next((offset for offset in range(days) if (start + offset) % 7 in closed), None)
+                 for start in range(7))
 
 
 @cache
