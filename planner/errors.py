@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from planner.i18n import localized, translate_n
+from planner.i18n import localized, translate, translate_n
 
 # Anything that would break "one line per problem" in a terminal is shown escaped.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
@@ -99,6 +100,24 @@ class Problem:
 
     def __str__(self) -> str:
         return self.text()
+
+
+def told_once(problems: Sequence[Problem], lang: str = "en") -> list[str]:
+    """One line per distinct problem: those with the same message and hint (a theater plan
+    has a thousand windows whose approval is pending, forty deadlines among them) are told
+    once, at the first place, with how many more places have it and their key paths."""
+    alike: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        alike.setdefault((problem.message, problem.hint), []).append(problem)
+    lines = []
+    for first, *more in alike.values():
+        text = first.text(lang)
+        if more:
+            places = ", ".join(problem.where.key or problem.where.file for problem in more)
+            text = translate(lang, "{problem} (the same for {count} more: {places})").format(
+                problem=text, count=len(more), places=places)
+        lines.append(text)
+    return lines
 
 
 class PlannerError(Exception):

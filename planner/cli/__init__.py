@@ -13,7 +13,7 @@ import click
 
 from planner import __version__
 from planner.cli.help import LANG_KEY, PlannerContext, current_lang, lang_written, translated
-from planner.errors import PlannerError, Problem, Where
+from planner.errors import PlannerError, Problem, Where, told_once
 from planner.files import WriteFailed
 from planner.i18n import (
     LANGS,
@@ -241,8 +241,8 @@ def _plan(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetim
 
 def _warn(plan: Plan) -> None:
     lang = current_lang()
-    for warning in plan.warnings:
-        say(translate(lang, "warning: {problem}").format(problem=warning.text(lang)))
+    for warning in told_once(plan.warnings, lang):
+        say(translate(lang, "warning: {problem}").format(problem=warning))
     for note in plan.notes:  # published events that had to move
         say(localized(note, lang))
 

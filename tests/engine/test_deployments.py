@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import TODAY
 
 from planner import Plan, Schedule, Status, load_schedule, make_plan
+from planner.cli import cli
 from planner.days.legislature import approval_deadline, recesses, sits_on
 from planner.i18n import Text
 from planner.schedule.model import ApprovingBody, SessionPeriod
@@ -218,3 +220,19 @@ def test_a_request_deadline_follows_the_schedules_own_weekend(
         write_schedule: Callable[..., Path]) -> None:
     day, _ = request_deadline(write_schedule, 'weekend = ["fri", "sat"]')
     assert day == D(2026, 8, 16)  # Sunday is a working day where the weekend is Friday-Saturday
+
+
+def test_identical_warnings_are_told_once_with_a_count(write_schedule: Callable[..., Path]) -> None:
+    # Three windows starting the same day, none approved yet: one pending deadline.
+    text = COLOMBIA.format(days="") + "".join(
+        COLOMBIA[COLOMBIA.index("[deployments.training_2026]"):].replace("training_2026", name)
+        for name in ("exercise_b", "exercise_c"))
+    result = CliRunner().invoke(cli, ["validate", "-s", str(write_schedule(text)), "--today",
+                                      "2026-01-01", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].endswith(
+        "deployments.training_2026.approved: approval pending; the deadline is 2026-08-27; send "
+        "the request in time and record `approved = <date>` (the same for 2 more: "
+        "deployments.exercise_b.approved, deployments.exercise_c.approved)")
