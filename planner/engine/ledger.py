@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Booking:
-    """An event a leader attends, or one occurrence of an activity."""
+class Booking(NamedTuple):
+    """An event a leader attends, or one occurrence of an activity.
+
+    A named tuple, not a frozen dataclass: the leaders' rule makes one per candidate day
+    (40,000 at theater scale), and a tuple is made ten times faster.
+    """
 
     start: dt.date
     end: dt.date  # inclusive
