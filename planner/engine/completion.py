@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from planner.engine.diagnosis import with_relaxations
 from planner.engine.first_fit import Attempt
@@ -176,11 +177,12 @@ def _spacing_ties(occurrences: Sequence[Occurrence]) -> Iterable[tuple[int, int]
                     yield a, b
 
 
+@dataclass(frozen=True, slots=True)
 class _Static:
     """The rules that look at no event the solver places, with the bookings they consult."""
 
-    def __init__(self, rules: Sequence[Rule], ledger: Ledger) -> None:
-        self.rules, self.ledger = rules, ledger
+    rules: Sequence[Rule]
+    ledger: Ledger
 
 
 def _item(occurrence: Occurrence, static: _Static, where_is: LeadersFree,
