@@ -28,9 +28,9 @@ from planner.calendar.icstext import (
     zone_days,
 )
 from planner.calendar.options import CalendarOptions
+from planner.calendar.reading import PLANNER_ID
 from planner.calendar.state import (
     BUSY_STATUS,
-    PLANNER_ID,
     Changes,
     Previous,
     View,

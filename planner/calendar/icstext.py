@@ -30,9 +30,9 @@ _UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu"
 _RECUR_ORDER = {name: index for index, name in enumerate((
     "RSCALE", "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
     "BYWEEKDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST", "SKIP"))}
+_ESCAPED = re.compile(r"\\([\\;,nN])")
 _FOLD_LIMIT = 75  # octets per line, the line break not counted (RFC 5545 3.1)
 _NO_FOLD_AFTER = ("\\", "^")  # keep escapes whole across folds, as icalendar does
-_UNFOLD = re.compile(rb"\r?\n[ \t]")
 
 
 def escape_text(value: str) -> str:
@@ -44,6 +44,13 @@ def escape_text(value: str) -> str:
     return (value.replace("\\", "\\\\").replace(";", "\\;")
             .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
             .replace("\r", "\\n"))
+
+
+def unescape_text(value: str) -> str:
+    """A TEXT value as a person reads it: the escapes of escape_text undone."""
+    if "\\" not in value:
+        return value
+    return _ESCAPED.sub(lambda match: "\n" if match[1] in "nN" else match[1], value)
 
 
 def fold(line: str) -> str:
@@ -280,12 +287,9 @@ def read_components(data: bytes, root_name: str = "VCALENDAR") -> Component | No
     root: Component | None = None
     # Unfolded and split as bytes, each line decoded on its own: a whole-file str would be
     # two or four times the file's size as soon as one character is wide.
-    data = data.replace(b"\r\n ", b"")  # the folds planner writes, fast; then any others
-    if b"\n " in data or b"\n\t" in data:
-        data = _UNFOLD.sub(b"", data)
-    for raw in data.split(b"\n"):
+    for raw in unfolded(data):
         try:
-            line = (raw[:-1] if raw.endswith(b"\r") else raw).decode("utf-8")
+            line = raw.decode("utf-8")
         except UnicodeDecodeError:
             return None
         if not line:
@@ -312,6 +316,25 @@ def read_components(data: bytes, root_name: str = "VCALENDAR") -> Component | No
     return root
 
 
+def unfolded(data: bytes | Iterable[bytes]) -> Iterator[bytes]:
+    """The content lines of a file's bytes or of its physical lines (as an open binary file
+    gives them), unfolded, without their line breaks: a line that starts with a space or a
+    tab continues the one before it (RFC 5545 3.1)."""
+    lines = data.split(b"\n") if isinstance(data, bytes) else data
+    current: bytes | None = None
+    for line in lines:
+        line = line.rstrip(b"\n")
+        line = line[:-1] if line.endswith(b"\r") else line
+        if current is not None and line[:1] in (b" ", b"\t"):
+            current += line[1:]
+            continue
+        if current is not None:
+            yield current
+        current = line
+    if current is not None:
+        yield current
+
+
 @dataclass(slots=True)
 class ReadEvents:
     """The VEVENTs found in a file by read_events, and what could not be read."""
@@ -322,20 +345,19 @@ class ReadEvents:
     is_calendar: bool  # a BEGIN:VCALENDAR was seen at all
 
 
-def read_events(data: bytes) -> ReadEvents:
-    """Every VEVENT in a file's bytes, one by one, however damaged the rest of the file is.
+def read_events(data: bytes | Iterable[bytes]) -> ReadEvents:
+    """Every VEVENT in a file's bytes (or its lines, as an open binary file gives them), one
+    by one, however damaged the rest of the file is.
 
     The previous calendar is planner's state, so one stray byte must not lose all of it: a
     UTF-8 BOM (Notepad) is dropped, bytes that are not UTF-8 become U+FFFD in their event
     only, a mismatched END or a missing one costs only the event it is in, and events in a
-    nested VCALENDAR or in two concatenated files are all found.
+    nested VCALENDAR or in two concatenated files are all found. Given an open file, it is
+    read a line at a time: only the events found are kept in memory, never the whole text.
     """
     found = ReadEvents([], 0, 0, False)
     stack: list[Component] = []  # the open VEVENT and its open children
     damaged = replaced = False
-    data = data.replace(b"\r\n ", b"")
-    if b"\n " in data or b"\n\t" in data:
-        data = _UNFOLD.sub(b"", data)
 
     def close(event: Component) -> None:
         if damaged:
@@ -344,8 +366,7 @@ def read_events(data: bytes) -> ReadEvents:
             found.events.append(event)
             found.replaced += replaced
 
-    for raw in data.split(b"\n"):
-        raw = raw[:-1] if raw.endswith(b"\r") else raw
+    for raw in unfolded(data):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:

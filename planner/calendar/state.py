@@ -21,13 +21,14 @@ against it:
   ``--party``/``--forum``/``--kind``) is simply not written: a horizon or a filter is a view
   of the plan, not a deletion from it. Only leaving the plan cancels an event.
 
-"Content" is the whole event except DTSTAMP, LAST-MODIFIED and SEQUENCE (dates, title,
-description, place, status, categories, alarms...), compared line by line as written (unfolded),
-so a new DTSTAMP alone never counts as a change. The file is only replaced atomically after the
+Which events are planner's and what their "content" is (the whole event except DTSTAMP,
+LAST-MODIFIED and SEQUENCE: dates, title, description, place, status, categories, alarms...)
+is defined once, in planner.calendar.reading, for regenerating and publishing alike: a new
+DTSTAMP alone never counts as a change. The file is only replaced atomically after the
 new calendar is complete (planner.files.write_atomically), so a failed run leaves the old
 file, and with it the state, untouched.
 
-The previous file is read event by event (icstext.read_events): a BOM, a byte that is not
+The previous file is read a line at a time, event by event (icstext.read_events): a BOM, a byte that is not
 UTF-8, a broken BEGIN/END or two files run together cost at most the events they touch, and
 an event whose dates cannot be handled (year 9999, an unknown zone) is skipped; each kind of
 loss is said in a note. Events in it that planner did not write for this plan's UID domain
@@ -43,31 +44,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from planner.calendar.icstext import (
-    Component,
-    day_of,
-    escape_text,
-    name_of,
-    read_events,
-    utc_text,
-    zone_days,
+from planner.calendar.icstext import Component, day_of, escape_text, read_events, utc_text, zone_days
+from planner.calendar.reading import (
+    MAX_SEQUENCE,
+    PLANNER_ID,
+    content_of,
+    is_planners,
+    key_of,
+    own_properties,
+    sequence_of,
 )
 from planner.collector import collector_paused
 from planner.i18n import deferred, deferred_n, translate, translate_n
 
-VOLATILE = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
-_VOLATILE_STARTS = tuple(name + mark for name in VOLATILE for mark in ":;")
-PLANNER_ID = "X-PLANNER-ID"
-# Every property planner.calendar.ics writes in a VEVENT and a VALARM (X-PLANNER-* besides):
-# the only ones carried over from a previous file. tests/calendar/test_state_reading.py checks
-# that a rendered calendar uses no other.
-WRITTEN_PROPERTIES = frozenset({
-    "SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "RECURRENCE-ID", "SEQUENCE", "RRULE",
-    "EXDATE", "CATEGORIES", "DESCRIPTION", "LOCATION", "STATUS", "TRANSP",
-    "LAST-MODIFIED", "X-MICROSOFT-CDO-BUSYSTATUS"})
-ALARM_PROPERTIES = frozenset({"ACTION", "DESCRIPTION", "TRIGGER"})
-# RFC 5545 gives no bound, but clients store SEQUENCE in 32 bits.
-MAX_SEQUENCE = 2**31 - 1
 _FIRST_DAY, _LAST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)  # see _usable
 BUSY_STATUS = "X-MICROSOFT-CDO-BUSYSTATUS"  # what Outlook shows for the time
 
@@ -165,20 +154,6 @@ def _uids(*keys: str) -> set[str]:
     return {key.partition(" ")[0] for key in keys}
 
 
-def key_of(component: Component) -> str:
-    """What tells an event apart in a file: its UID, and for the override of one occurrence
-    of a series (same UID) also its RECURRENCE-ID."""
-    uid = component.get("UID") or ""
-    original = component.get("RECURRENCE-ID")
-    return uid if original is None else f"{uid} {original}"  # see Changes.entries
-
-
-def is_planners(component: Component, uid_domain: str) -> bool:
-    """Whether planner wrote this event for the plan with this UID domain."""
-    uid = component.get("UID") or ""
-    return uid.endswith(f"@{uid_domain}") and component.get(PLANNER_ID) is not None
-
-
 def read_previous(path: str | Path, uid_domain: str) -> Previous:
     """The state in the calendar file at `path`; empty when there is none or it is unusable.
 
@@ -188,20 +163,20 @@ def read_previous(path: str | Path, uid_domain: str) -> Previous:
     if str(path) == "-" or not target.is_file():
         return Previous()
     try:
-        data = target.read_bytes()
+        with open(target, "rb") as stream, collector_paused():
+            if not stream.peek(1):  # empty (a shell's "> file" before planner writes it)
+                return Previous()
+            return parse_previous(stream, uid_domain, str(target))  # a line at a time
     except OSError as error:
         return Previous(notes=(deferred("{file}: could not read the previous calendar "
                                         "({error}); SEQUENCE starts at 0", file=str(target),
                                         error=error.strerror or type(error).__name__),))
-    if not data:  # an empty file (a shell's "> file" before planner writes it) holds no state
-        return Previous()
-    with collector_paused():
-        return parse_previous(data, uid_domain, str(target))
 
 
-def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar") -> Previous:
-    """The state in a calendar's bytes (see read_previous), read event by event: what cannot
-    be read is skipped and said, the rest is kept."""
+def parse_previous(data: bytes | Iterable[bytes], uid_domain: str,
+                   name: str = "previous calendar") -> Previous:
+    """The state in a calendar's bytes or lines (see read_previous), read event by event:
+    what cannot be read is skipped and said, the rest is kept."""
     found = read_events(data)
     if not found.is_calendar and not found.events:
         return Previous(notes=(deferred("{file}: not a calendar planner can read; it is "
@@ -252,18 +227,6 @@ def parse_previous(data: bytes, uid_domain: str, name: str = "previous calendar"
     return Previous(events, tuple(notes))
 
 
-def own_properties(component: Component) -> Component:
-    """The event with only the properties and alarms planner writes: a previous file can be
-    edited by anyone, and what is carried over (an unchanged or cancelled event) must not
-    bring an ATTACH, ATTENDEE or URL along."""
-    lines = [line for line in component.lines
-             if name_of(line) in WRITTEN_PROPERTIES or name_of(line).startswith("X-PLANNER-")]
-    alarms = [Component("VALARM", [line for line in child.lines
-                                   if name_of(line) in ALARM_PROPERTIES])
-              for child in component.children if child.name == "VALARM"]
-    return Component(component.name, lines, alarms)
-
-
 def published_days(path: str | Path, uid_domain: str) -> dict[str, dt.date]:
     """The start day of each event planner published in the calendar file at `path` (or in
     every .ics file of the folder at `path`), by event id; cancelled events are left out.
@@ -298,22 +261,6 @@ def _usable(component: Component) -> bool:
     except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError
         return False
     return all(_FIRST_DAY <= day <= _LAST_DAY for day in days)
-
-
-def sequence_of(component: Component) -> int:
-    """The event's SEQUENCE, 0 when unreadable, at most MAX_SEQUENCE."""
-    try:
-        return min(MAX_SEQUENCE, max(0, int(component.get("SEQUENCE") or 0)))
-    except ValueError:
-        return 0
-
-
-def content_of(component: Component) -> tuple[str, ...]:
-    """The event's content lines without DTSTAMP, LAST-MODIFIED and SEQUENCE."""
-    lines = [line for line in component.lines if not line.startswith(_VOLATILE_STARTS)]
-    for child in component.children:
-        lines.extend(child.content_lines())
-    return tuple(lines)
 
 
 @dataclass(frozen=True, slots=True)

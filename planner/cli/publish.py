@@ -1,4 +1,4 @@
-"""`planner publish`: synchronize the plan into a CalDAV calendar (planner.publish.caldav)."""
+"""`planner publish`: synchronize the plan into a CalDAV calendar (planner.publish)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ from planner.cli import (
 from planner.i18n import localized, translate
 
 if TYPE_CHECKING:
-    from planner.publish.caldav import CalendarConnection, Report, Sync
+    from planner.publish.actions import Report, Sync
+    from planner.publish.connection import CalendarConnection
 
 PASSWORD_VARIABLE = "PLANNER_CALDAV_PASSWORD"
 PROGRESS_FROM = 6  # a progress bar when there are at least this many writes
@@ -44,7 +45,7 @@ def credentials(url: str, user: str | None, *, may_prompt: bool = True,
         click.UsageError: no password is known and there is no prompt (`may_prompt` False,
             as in --dry-run) or no terminal to ask on.
     """
-    from planner.publish.caldav import netrc_credentials
+    from planner.publish.url import netrc_credentials
 
     login, stored = netrc_credentials(url, user, Path.home() / ".netrc")
     user = user or login
@@ -104,9 +105,12 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
       PLANNER_CALDAV_PASSWORD=... planner publish --url URL --user alice --party SEDENA
     """
     from planner.calendar.split import select
-    from planner.publish import caldav, publish_record
+    from planner.publish import apply, publish_record, remote, sync_plan
+    from planner.publish.connection import CalendarConnection
+    from planner.publish.failure import PublishError
+    from planner.publish.url import check_url
 
-    calendar_url = caldav.check_url(url)
+    calendar_url = check_url(url)
     loaded = _load(schedule)
     user, password = credentials(calendar_url, user, may_prompt=not dry_run, lang=lang)
     host = urlsplit(calendar_url).hostname or ""
@@ -117,35 +121,35 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
     if password and urlsplit(calendar_url).scheme == "http" and host not in _LOOPBACK:
         click.echo(translate(lang, "warning: the password goes to {host} over plain http")
                    .format(host=host), err=True)
-    connection = caldav.CalendarConnection(calendar_url, user, password, insecure=insecure,
-                                           deadline=timeout)
+    connection = CalendarConnection(calendar_url, user, password, insecure=insecure,
+                                    deadline=timeout)
     record_path = publish_record.record_path(calendar_url)
     record, damaged = publish_record.load(record_path)
     if damaged:
         click.echo(localized(damaged, lang), err=True)
     try:
-        remote = connection.read(loaded.uid_domain)  # first: its dates are published ones
-        published = {} if replan else caldav.published_days(remote)
+        found = connection.read(loaded.uid_domain)  # first: its dates are published ones
+        published = {} if replan else remote.published_days(found)
         plan = _plan(loaded, from_date, to_date, today_date, published)
         events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
         _warn(plan)
         stamp = build_stamp()
-        fresh = caldav.fresh_events(plan, events, stamp=stamp, party_names=_party_names(loaded),
-                                    lang=lang)
-        sync = caldav.plan_sync(remote, fresh, connection.url, stamp, record)
-        report = caldav.dry_run(sync) if dry_run else _apply(connection, sync, lang)
-    except caldav.PublishError as error:
+        fresh = sync_plan.fresh_events(plan, events, stamp=stamp,
+                                       party_names=_party_names(loaded), lang=lang)
+        sync = sync_plan.plan_sync(found, fresh, connection.url, stamp, record)
+        report = apply.dry_run(sync) if dry_run else _apply(connection, sync, lang)
+    except PublishError as error:
         if error.report is not None:
             _print(error.report, calendar_url, dry_run, lang)
             if not dry_run:  # what was written before it stopped is on the server
                 _remember(record_path, calendar_url, record,
-                          caldav.published_sequences(remote, error.report), lang)
+                          apply.published_sequences(found, error.report), lang)
         # Messages are built from status codes, the host and the user, never from a secret:
         # nothing to redact (replacing the password in them garbled text and revealed it).
         click.echo(f"planner: {localized(error.message, lang)}", err=True)
         ctx.exit(error.exit_status)
     if not dry_run:
-        _remember(record_path, calendar_url, record, caldav.published_sequences(remote, report),
+        _remember(record_path, calendar_url, record, apply.published_sequences(found, report),
                   lang)
     _print(report, calendar_url, dry_run, lang)
     if report.count("conflict"):
@@ -153,7 +157,7 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
 
 
 def _apply(connection: CalendarConnection, sync: Sync, lang: str) -> Report:
-    from planner.publish.caldav import apply_sync
+    from planner.publish.apply import apply_sync
 
     writes = len(sync.writes)
     if writes < PROGRESS_FROM:
@@ -173,7 +177,7 @@ def _remember(path: Path, url: str, record: dict[str, int], published: dict[str,
 
 
 def _print(report: Report, url: str, dry_run: bool, lang: str) -> None:
-    from planner.publish.caldav import verb_label
+    from planner.publish.actions import verb_label
 
     for line in report.lines(lang):
         click.echo(line)

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from icalendar.cal import Component
-
+from planner.calendar.icstext import Component
+from planner.calendar.reading import key_of, sequence_of
 from planner.errors import PlannerError
 from planner.files import WriteFailed, write_atomically
 from planner.i18n import Phrase, deferred
@@ -54,23 +54,13 @@ def record_path(url: str) -> Path:
     return state_folder() / f"publish-{digest}.json"
 
 
-def event_key(component: Component) -> str:
-    """The key of an event: "UID", or "UID RECURRENCE-ID" for one occurrence of a series."""
-    uid = str(component.get("UID", ""))
-    recurrence = component.get("RECURRENCE-ID")
-    return f"{uid} {recurrence.to_ical().decode()}" if recurrence is not None else uid
-
-
 def sequences(components: Iterable[Component]) -> dict[str, int]:
-    """Each event's key -> its SEQUENCE (the highest, should a key come twice)."""
+    """Each event's key (planner.calendar.reading.key_of: "UID", or "UID RECURRENCE-ID" for
+    one occurrence of a series) -> its SEQUENCE (the highest, should a key come twice)."""
     found: dict[str, int] = {}
     for component in components:
-        try:
-            sequence = max(0, int(component.get("SEQUENCE", 0)))
-        except (TypeError, ValueError):
-            sequence = 0
-        key = event_key(component)
-        found[key] = max(sequence, found.get(key, 0))
+        key = key_of(component)
+        found[key] = max(sequence_of(component), found.get(key, 0))
     return found
 
 

@@ -28,8 +28,9 @@ from click.testing import CliRunner, Result
 from conftest import TODAY
 
 from planner import load_schedule, make_plan
+from planner.calendar.reading import HASH, content_hash
 from planner.cli import cli
-from planner.publish.caldav import HASH, content_key, fresh_events, resource_body
+from planner.publish.sync_plan import fresh_events, resource_body
 
 from .conftest import USERS, Radicale, free_port, remove_calls
 
@@ -177,11 +178,9 @@ def planner_event_elsewhere(small: Path) -> bytes:
     in it: planner would delete it."""
     plan = make_plan(load_schedule(small), today=TODAY)
     event = fresh_events(plan, stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))[0]
-    for name, value in (("UID", "talks.yearly.c0.gone@publish.planner"),
-                        ("X-PLANNER-ID", "talks.yearly.c0.gone")):
-        event.pop(name)
-        event.add(name, value)
-    event.add(HASH, content_key(event))
+    event.put("UID:talks.yearly.c0.gone@publish.planner")
+    event.put("X-PLANNER-ID:talks.yearly.c0.gone")
+    event.put(f"{HASH}:{content_hash(event)}")
     return resource_body(event)
 
 

@@ -16,14 +16,11 @@ from icalendar import Calendar, Event
 
 from planner import load_schedule, make_plan
 from planner.cli import cli
-from planner.publish.caldav import (
-    CalendarConnection,
-    PublishError,
-    Report,
-    apply_sync,
-    fresh_events,
-    plan_sync,
-)
+from planner.publish.actions import Report
+from planner.publish.apply import apply_sync
+from planner.publish.connection import CalendarConnection
+from planner.publish.failure import PublishError
+from planner.publish.sync_plan import fresh_events, plan_sync
 
 from .conftest import USERS, Radicale, move_meetings, remove_calls
 

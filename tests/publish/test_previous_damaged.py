@@ -17,7 +17,7 @@ from icalendar import Calendar, Event
 from planner import load_schedule, make_plan
 from planner.calendar.ics import render_ics
 from planner.calendar.options import CalendarOptions
-from planner.calendar.state import ALARM_PROPERTIES, MAX_SEQUENCE, WRITTEN_PROPERTIES
+from planner.calendar.reading import ALARM_PROPERTIES, MAX_SEQUENCE, WRITTEN_PROPERTIES
 from planner.cli import cli
 from planner.schedule.packaged import default_schedule
 
@@ -177,7 +177,7 @@ def test_forged_properties_on_planner_events_are_not_carried_over(small: Path,
 
 
 def test_every_property_planner_writes_is_carried_over() -> None:
-    """If the calendar writer gains a property, state.WRITTEN_PROPERTIES must list it, or
+    """If the calendar writer gains a property, reading.WRITTEN_PROPERTIES must list it, or
     every run would see every event as changed."""
     schedule = load_schedule(default_schedule())
     plan = make_plan(schedule, today=TODAY)

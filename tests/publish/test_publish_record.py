@@ -143,12 +143,11 @@ def test_the_state_folder_defaults_to_local_state(monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_moved_occurrence_is_recorded_under_its_recurrence_id() -> None:
-    from icalendar import Calendar
-
+    from planner.calendar.icstext import read_events
     from planner.publish.publish_record import sequences
     text = ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:s@x\r\nSEQUENCE:3\r\nEND:VEVENT\r\n"
             "BEGIN:VEVENT\r\nUID:s@x\r\nRECURRENCE-ID;VALUE=DATE:20270504\r\nSEQUENCE:4\r\n"
             "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:t@x\r\nSEQUENCE:nonsense\r\nEND:VEVENT\r\n"
             "END:VCALENDAR\r\n")
-    found = sequences(Calendar.from_ical(text).walk("VEVENT"))
+    found = sequences(read_events(text.encode()).events)
     assert found == {"s@x": 3, "s@x 20270504": 4, "t@x": 0}
