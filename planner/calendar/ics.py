@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,7 +39,7 @@ from planner.calendar.state import (
 )
 from planner.calendar.vtimezone import vtimezone
 from planner.collector import collector_paused
-from planner.files import write_output
+from planner.files import check_output, write_atomically
 from planner.i18n import Text, month_name, phrase_in
 from planner.labels import label, status_label
 from planner.plan import Plan, PlannedEvent, Status
@@ -54,6 +54,7 @@ _FREE_KINDS = frozenset({"exercise", "deployment", "approval", "request"})
 _REMINDER_TIME = dt.time(9)
 BILINGUAL_TITLE = 100  # longest "English / Spanish" title; longer ones show the English
 REFRESH = "PT12H"  # how often subscribers should fetch the file again
+_CHUNK_EVENTS = 500  # events serialized at a time when writing: few calls, little memory
 _ABOUT = Text("{plan}: meetings, exercises and deadlines planned with planner. Tentative "
               "entries are planned and may still move; the file is regenerated after each change.",
               "{plan}: reuniones, ejercicios y fechas límite planeados con planner. Las entradas "
@@ -98,10 +99,23 @@ def _said(lang: str, key: str, field: str, value: Text | str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A calendar's bytes and what happened to each event compared with the previous file."""
+    """A calendar ready to write, and what happened to each event compared with the previous
+    file. Its bytes are made as they are written (chunks): a theater-sized calendar joined
+    into one string would cost as much memory again as all its events."""
 
-    data: bytes
+    events: list[Component]  # settled against the previous file, in file order
     changes: Changes
+    name: str | None = None
+    description: str | None = None
+    audience: str | None = None
+
+    def chunks(self) -> Iterator[bytes]:
+        return calendar_chunks(self.events, name=self.name, description=self.description,
+                               audience=self.audience)
+
+    @property
+    def data(self) -> bytes:
+        return b"".join(self.chunks())
 
 
 def render_ics(plan: Plan, options: CalendarOptions, *,
@@ -142,8 +156,7 @@ def render_calendar(plan: Plan, options: CalendarOptions, *,
         components.sort(key=sort_key)
         name = (options.calendar_name or plan.calendar_name).get(lang)
         about = _ABOUT.format(plan=plan.name).get(lang)
-        data = calendar_bytes(components, name=name, description=about, audience=audience)
-    return Rendered(data, changes)
+    return Rendered(components, changes, name, about, audience)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +173,7 @@ def prepare_calendar(target: str | Path, plan: Plan, options: CalendarOptions, *
                      audience: str | None = None) -> tuple[Rendered, Previous]:
     """Read the previous file at `target` (the state) and render the new calendar over it.
 
-    Nothing is written: the caller writes ``rendered.data`` with write_atomically, so a run
+    Nothing is written: the caller writes ``rendered.chunks()`` with write_atomically, so a run
     that fails before that leaves the old file, and the state in it, as it was.
     """
     previous = read_previous(target, plan.uid_domain)
@@ -178,13 +191,24 @@ def write_calendar(target: str | Path, plan: Plan, options: CalendarOptions, *,
     rendered, previous = prepare_calendar(target, plan, options, events=events)
     if not rendered.changes.written:
         return None
-    write_output(target, rendered.data, force=options.force, inputs=options.inputs)
+    check_output(target, force=options.force, inputs=options.inputs)
+    with collector_paused():
+        write_atomically(target, rendered.chunks())
     return Written(str(target), rendered.changes, previous.notes)
 
 
 def calendar_bytes(events: list[Component], *, name: str | None = None,
                    description: str | None = None, audience: str | None = None) -> bytes:
-    """A VCALENDAR with planner's header, the VTIMEZONEs the events need, and the events.
+    """A VCALENDAR with planner's header, the VTIMEZONEs the events need, and the events."""
+    return b"".join(calendar_chunks(events, name=name, description=description,
+                                    audience=audience))
+
+
+def calendar_chunks(events: list[Component], *, name: str | None = None,
+                    description: str | None = None,
+                    audience: str | None = None) -> Iterator[bytes]:
+    """calendar_bytes a few events at a time: the header with the VTIMEZONEs, then the events
+    in groups of _CHUNK_EVENTS, then the end.
 
     No METHOD: RFC 5546's PUBLISH asks for an ORGANIZER, which these entries must not have
     (RFC 5545 3.8.4.3), and a plain file needs none. A named calendar (a file, not a CalDAV
@@ -204,10 +228,11 @@ def calendar_bytes(events: list[Component], *, name: str | None = None,
         lines.append(f"{AUDIENCE}:{_one_line(audience)}")
     for zone in timezones(events):
         lines.extend(zone.content_lines())
-    for event in events:
-        lines.extend(event.content_lines())
-    lines.append("END:VCALENDAR")
-    return serialize(lines)
+    yield serialize(lines)
+    for start in range(0, len(events), _CHUNK_EVENTS):
+        yield serialize([line for event in events[start:start + _CHUNK_EVENTS]
+                         for line in event.content_lines()])
+    yield b"END:VCALENDAR\r\n"
 
 
 def _one_line(text: str) -> str:

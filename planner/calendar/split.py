@@ -295,8 +295,7 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str,
             paths[group.key], plan, replace(options, party_names=names, calendar_name=name),
             events=group.events, audience=f"{split}:{group.key}")
         if rendered.changes.written:
-            check_output(paths[group.key], rendered.data, force=options.force,
-                         inputs=options.inputs)
+            check_output(paths[group.key], force=options.force, inputs=options.inputs)
             ready.append((paths[group.key], rendered, previous))
     try:
         target.mkdir(exist_ok=True)
@@ -305,5 +304,5 @@ def write_split(folder: str | Path, schedule: Schedule, plan: Plan, split: str,
             "cannot make this folder: {reason}", reason=error.strerror or type(error).__name__),
             deferred("check that its parent folder exists and is writable"))) from None
     for path, rendered, _ in ready:
-        write_atomically(path, rendered.data)
+        write_atomically(path, rendered.chunks())
     return [Written(str(path), rendered.changes, previous.notes) for path, rendered, previous in ready]
