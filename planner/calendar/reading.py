@@ -18,6 +18,7 @@ regenerated file and a published calendar agree on when an event changed (SEQUEN
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from planner.calendar.icstext import Component, name_of, value_of
@@ -76,12 +77,13 @@ def sequence_of(event: Component) -> int:
 def content_of(event: Component) -> tuple[str, ...]:
     """The event's content (see the module): its own properties' lines without the
     volatile ones, in one spelling, sorted; then each alarm's, likewise."""
-    lines = sorted(_spelled(line) for line in event.lines
-                   if _is_own(name := name_of(line)) and name not in VOLATILE)
-    for alarms in sorted(tuple(sorted(_spelled(line) for line in child.lines
-                                      if name_of(line) in ALARM_PROPERTIES))
-                         for child in event.children if child.name == "VALARM"):
-        lines += ("BEGIN:VALARM", *alarms)
+    lines = sorted(spelled for line in event.lines
+                   if (spelled := _content_line(line, in_alarm=False)) is not None)
+    for alarm in sorted(tuple(sorted(spelled for line in child.lines
+                                     if (spelled := _content_line(line, in_alarm=True))
+                                     is not None))
+                        for child in event.children if child.name == "VALARM"):
+        lines += ("BEGIN:VALARM", *alarm)
     return tuple(lines)
 
 
@@ -91,14 +93,27 @@ def content_hash(event: Component) -> str:
     return "2." + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _spelled(line: str) -> str:
-    """A content line in one spelling: name and parameter names upper case, parameter
-    values unquoted, parameters sorted. Planner's own lines mostly have no parameter."""
-    value = value_of(line)
-    head = line[:len(line) - len(value) - 1]
-    if ";" not in head:
-        return line if head.isupper() else f"{head.upper()}:{value}"
-    name, *params = head.split(";")
+def _content_line(line: str, in_alarm: bool) -> str | None:
+    """The line in one spelling if it is content, else None. This runs for every line of
+    every event on each regeneration; the few distinct names and parameters of a calendar
+    are spelled once each (_spelled_head)."""
+    head, _, value = line.partition(":")
+    if '"' in head:  # a quoted parameter value may hold a colon
+        value = value_of(line)
+        head = line[:len(line) - len(value) - 1]
+    spelled = _spelled_head(head, in_alarm)
+    return None if spelled is None else f"{spelled}:{value}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled_head(head: str, in_alarm: bool) -> str | None:
+    """A property's name and parameters in one spelling (upper case names, parameter values
+    unquoted, parameters sorted), or None when the property is not content."""
+    name, _, params = head.partition(";")
+    name = name.upper()
+    if not (name in ALARM_PROPERTIES if in_alarm else _is_own(name) and name not in VOLATILE):
+        return None
     spelled = sorted(f"{key.upper()}={text.strip(chr(34))}"
-                     for key, _, text in (param.partition("=") for param in params))
-    return ";".join([name.upper(), *spelled]) + ":" + value
+                     for key, _, text in (param.partition("=") for param in params.split(";"))
+                     if params)
+    return ";".join([name, *spelled])
