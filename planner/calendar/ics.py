@@ -85,9 +85,21 @@ def describe(event: PlannedEvent, party_names: dict[str, Text], lang: str = "en"
         lines.append(_said(lang, "cycle", "cycle", event.cycle))
     if event.phase:
         lines.append(_said(lang, "phase", "phase", event.phase))
-    lines.append(f"{label('status', lang)}: {status_label(event.status, lang)}")
-    lines.append(f"{label('id', lang)}: {event.id} (planner explain {event.id})")
+    lines.append(_status_line(lang, event.status))
+    lines.append(f"{_label(lang, 'id')}: {event.id} (planner explain {event.id})")
     return "\n".join(lines)
+
+
+@functools.lru_cache(maxsize=64)
+def _label(lang: str, key: str) -> str:
+    """A fixed label, formatted once per language rather than once per event (in both
+    languages, as label() does)."""
+    return label(key, lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _status_line(lang: str, status: Status) -> str:
+    return f"{_label(lang, 'status')}: {status_label(status, lang)}"
 
 
 @functools.lru_cache(maxsize=4096)

@@ -30,6 +30,7 @@ _UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu"
 _RECUR_ORDER = {name: index for index, name in enumerate((
     "RSCALE", "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
     "BYWEEKDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST", "SKIP"))}
+_ALL_DAY = ("DTSTART;VALUE=DATE:", "DTEND;VALUE=DATE:")
 _ESCAPED = re.compile(r"\\([\\;,nN])")
 _FOLD_LIMIT = 75  # octets per line, the line break not counted (RFC 5545 3.1)
 _NO_FOLD_AFTER = ("\\", "^")  # keep escapes whole across folds, as icalendar does
@@ -194,6 +195,8 @@ def zone_days(event: Component) -> list[tuple[str, dt.date]]:
     """
     found, start_zone, until = [], None, ""
     for line in event.lines:  # one pass: this runs for every event
+        if line.startswith(_ALL_DAY):  # planner's own all-day lines, which name no zone
+            continue
         if line.startswith(("DTSTART;", "DTEND;")):
             zone = zone_param(line)
             if zone is not None:

@@ -28,6 +28,7 @@ PLANNER_ID = "X-PLANNER-ID"
 # content no longer matches it was edited there since.
 HASH = "X-PLANNER-HASH"
 VOLATILE = frozenset({"DTSTAMP", "LAST-MODIFIED", "SEQUENCE", HASH})
+_VOLATILE_STARTS = tuple(name + mark for name in VOLATILE for mark in ":;")
 # Every property planner.calendar.ics writes in a VEVENT and a VALARM (X-PLANNER-* besides).
 # tests/publish/test_previous_damaged.py checks that a rendered calendar uses no other.
 WRITTEN_PROPERTIES = frozenset({
@@ -85,6 +86,21 @@ def content_of(event: Component) -> tuple[str, ...]:
                         for child in event.children if child.name == "VALARM"):
         lines += ("BEGIN:VALARM", *alarm)
     return tuple(lines)
+
+
+def same_content(event: Component, other: Component) -> bool:
+    """Whether two events have the same content_of. The same lines in the same order but for
+    the volatile ones (an unchanged event planner wrote, read back) are the same content
+    without respelling each line: the cheap test, which holds for most events of a
+    regeneration, comes first."""
+    return _as_written(event) == _as_written(other) or content_of(event) == content_of(other)
+
+
+def _as_written(event: Component) -> list[str]:
+    lines = [line for line in event.lines if not line.startswith(_VOLATILE_STARTS)]
+    for child in event.children:
+        lines.extend(child.content_lines())
+    return lines
 
 
 def content_hash(event: Component) -> str:

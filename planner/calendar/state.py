@@ -48,10 +48,10 @@ from planner.calendar.icstext import Component, day_of, escape_text, read_events
 from planner.calendar.reading import (
     MAX_SEQUENCE,
     PLANNER_ID,
-    content_of,
     is_planners,
     key_of,
     own_properties,
+    same_content,
     sequence_of,
 )
 from planner.collector import collector_paused
@@ -68,7 +68,6 @@ class PreviousEvent:
     uid: str
     component: Component  # as read back; never modified
     sequence: int
-    content: tuple[str, ...]  # see content_of
     cancelled: bool
 
 
@@ -193,7 +192,7 @@ def parse_previous(data: bytes | Iterable[bytes], uid_domain: str,
             unreadable += 1
             continue
         own = own_properties(component)
-        event = PreviousEvent(uid, own, sequence_of(own), content_of(own),
+        event = PreviousEvent(uid, own, sequence_of(own),
                               (own.get("STATUS") or "").upper() == "CANCELLED")
         if key in events:
             duplicates += 1
@@ -328,7 +327,7 @@ def settle(fresh: Iterable[Component], previous: Previous, stamp: dt.datetime,
         before = previous.events.get(uid)
         if before is None:
             added.append(uid)
-        elif content_of(event) == before.content:
+        elif same_content(event, before.component):
             event = before.component
             unchanged.append(uid)
         else:

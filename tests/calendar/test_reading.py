@@ -123,3 +123,17 @@ def test_an_event_published_by_planner_0_1_is_checked_against_its_own_hash() -> 
     assert not edited_on_server(call)
     call.put("DTSTART;TZID=America/Denver:20270302T090000")
     assert edited_on_server(call)
+
+
+def test_same_content_agrees_with_content_of() -> None:
+    from planner.calendar.reading import same_content
+
+    later = event(alarm=("ACTION:DISPLAY", "TRIGGER:-P2DT15H"))
+    later.put("DTSTAMP:20270115T080000Z")
+    reordered = Component("VEVENT", list(reversed(later.lines)), later.children)
+    moved = event(alarm=("ACTION:DISPLAY", "TRIGGER:-P2DT15H"))
+    moved.put("DTSTART;VALUE=DATE:20260506")
+    original = event(alarm=("ACTION:DISPLAY", "TRIGGER:-P2DT15H"))
+    assert same_content(later, original) and same_content(reordered, original)
+    assert not same_content(moved, original)
+    assert not same_content(event(), original)  # the alarm is content
