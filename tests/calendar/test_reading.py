@@ -99,11 +99,12 @@ def test_regenerating_and_publishing_read_the_same_content() -> None:
     """The event planner would publish, read back from a file planner generated, has the same
     content: both go through one writer and one reader."""
     from planner.calendar.ics import render_ics
+    from planner.calendar.options import CalendarOptions
     from planner.publish.sync_plan import fresh_events, resource_body
 
     plan = make_plan(load_schedule(SMALL), today=TODAY)
     in_file = {key_of(e): content_of(e)
-               for e in read_events(render_ics(plan, stamp=STAMP)).events}
+               for e in read_events(render_ics(plan, CalendarOptions(STAMP))).events}
     published = {key_of(e): content_of(e) for fresh in fresh_events(plan, stamp=STAMP)
                  for e in read_events(resource_body(fresh)).events}
     assert in_file == published and len(published) == 9
