@@ -104,7 +104,8 @@ def _as_written(event: Component) -> list[str]:
 
 
 def content_hash(event: Component) -> str:
-    """A short hash of the event's content, written as X-PLANNER-HASH when publishing."""
+    """A short hash of the event's content, written as X-PLANNER-HASH when publishing. It
+    starts "2.": planner 0.1 wrote another kind of hash (planner.publish.legacy_hash)."""
     text = "\n".join(content_of(event))
     return "2." + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
