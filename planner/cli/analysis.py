@@ -4,43 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from planner.cli import (
+from planner.cli.options import (
     SCHEDULE_FILE,
     PlannerCommand,
-    _load,
+    asked_days,
+    day_option,
+    exit_with,
     fit_width,
     lang_option,
+    load,
+    plan_days,
     schedule_option,
-    today,
+    today_option,
     version_option,
     width_option,
 )
 from planner.i18n import translate_n
 
-if TYPE_CHECKING:  # the engine and the loader are imported when a command runs
-    from planner.plan import Plan
-    from planner.schedule.model import Schedule
-
-_today_option = click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
-                             help="Date to judge by (default: the real today).")
-
-
-def _on(today_date: dt.datetime | None) -> dt.date:
-    return today_date.date() if today_date else today()
+_JUDGE = "Date to judge by (default: the real today)."
 
 
 @click.command(cls=PlannerCommand)
 @schedule_option
-@_today_option
+@today_option(_JUDGE)
 @width_option
 @lang_option
 @version_option
-def check(schedule: Path | None, today_date: dt.datetime | None, width: int | None,
-          lang: str) -> None:
+def check(schedule: Path | None, today: dt.date, width: int | None, lang: str) -> None:
     """Print every hard violation and warning in the plan.
 
     Exit status 1 when any hard violation exists (a leader double-booked by held events,
@@ -54,9 +47,8 @@ def check(schedule: Path | None, today_date: dt.datetime | None, width: int | No
     from planner.engine import make_plan
     from planner.reports.fit import wrap
 
-    loaded = _load(schedule)
-    on = _on(today_date)
-    findings = check_plan(loaded, make_plan(loaded, today=on), on)
+    loaded = load(schedule)
+    findings = check_plan(loaded, make_plan(loaded, today=today), today)
     columns = fit_width(width)
     for finding in findings:
         click.echo(wrap(finding.text(lang), columns))
@@ -66,7 +58,7 @@ def check(schedule: Path | None, today_date: dt.datetime | None, width: int | No
                + ", " + translate_n(lang, "{count} warning", "{count} warnings", soft)
                .format(count=soft), err=True)
     if hard:
-        raise SystemExit(1)
+        exit_with(1)
 
 
 @click.command(cls=PlannerCommand)
@@ -74,14 +66,13 @@ def check(schedule: Path | None, today_date: dt.datetime | None, width: int | No
 @click.argument("other", required=False, metavar="[OTHER.toml]", type=SCHEDULE_FILE)
 @click.option("--set", "overrides", multiple=True, metavar="KEY.PATH=VALUE",
               help="Change one value of the schedule for the second plan (repeatable).")
-@click.option("--from", "from_date", type=click.DateTime(["%Y-%m-%d"]), help="First day counted.")
-@click.option("--to", "to_date", type=click.DateTime(["%Y-%m-%d"]), help="Last day counted.")
-@_today_option
+@day_option("--from", "from_day", "First day counted.")
+@day_option("--to", "to_day", "Last day counted.")
+@today_option(_JUDGE)
 @lang_option
 @version_option
 def compare(schedule: Path | None, other: Path | None, overrides: tuple[str, ...],
-            from_date: dt.datetime | None, to_date: dt.datetime | None,
-            today_date: dt.datetime | None, lang: str) -> None:
+            from_day: dt.date | None, to_day: dt.date | None, today: dt.date, lang: str) -> None:
     """Compare two plans: the headline activities (the schedule's plan.headline_kinds, e.g.
     executive sessions and exercise visits), leader trips and days away per year, and events
     per forum.
@@ -104,29 +95,19 @@ def compare(schedule: Path | None, other: Path | None, overrides: tuple[str, ...
     if other is None and not overrides:
         raise click.UsageError("give another schedule (planner compare -s A.toml B.toml), "
                                "or --set changes to compare against")
-    left = _load(schedule)
-    right = _load(other) if other is not None else _load(schedule, overrides)
+    left = load(schedule)
+    right = load(other) if other is not None else load(schedule, overrides)
     names = (Path(left.path).name, Path(right.path).name if other is not None else "changed")
-    on = _on(today_date)
-    plans = [_plan_between(s, from_date, to_date, on) for s in (left, right)]
+    plans = [plan_days(s, asked_days(s, from_day, to_day), today) for s in (left, right)]
     click.echo(compare_table(figures(left, plans[0]), figures(right, plans[1]), names, lang))
-
-
-def _plan_between(schedule: Schedule, from_date: dt.datetime | None, to_date: dt.datetime | None,
-                  on: dt.date) -> Plan:
-    from planner.engine import make_plan
-
-    first = from_date.date() if from_date else schedule.plan_from
-    last = to_date.date() if to_date else schedule.plan_to
-    return make_plan(schedule, today=on, horizon=(first, last))
 
 
 @click.command(cls=PlannerCommand)
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@_today_option
+@today_option(_JUDGE)
 @version_option
-def diff(old: Path, new: Path, today_date: dt.datetime | None) -> None:
+def diff(old: Path, new: Path, today: dt.date) -> None:
     """Events added, moved, changed and cancelled between two calendars or two schedules.
 
     OLD and NEW are both .ics files or both .toml schedules.
@@ -143,7 +124,7 @@ def diff(old: Path, new: Path, today_date: dt.datetime | None) -> None:
     def read(path: Path) -> dict[str, Entry]:
         if _is_calendar(path):
             return entries_from_ics(path)
-        return entries_from_plan(make_plan(load_schedule(path), today=_on(today_date)))
+        return entries_from_plan(make_plan(load_schedule(path), today=today))
 
     if _is_calendar(old) != _is_calendar(new):
         calendar, schedule = (old, new) if _is_calendar(old) else (new, old)
@@ -166,6 +147,4 @@ def _is_calendar(path: Path) -> bool:
         return False
 
 
-def register_analysis(group: click.Group) -> None:
-    for command in (check, compare, diff):
-        group.add_command(command)
+COMMANDS = (check, compare, diff)

@@ -3,8 +3,8 @@
 The help texts stay English in the code (docstrings and `help=`); when the language is not
 English, a command's help is made from a copy whose texts are translated, and the few words
 click adds itself (headings, "[default: ...]") are put in the same language. The language is
---lang wherever it is written (`lang_written`), else the locale's. `extract` lists the texts
-for Babel.
+--lang wherever it is written, else the locale's (planner.cli.options.current_lang).
+`help_texts` lists the texts for the catalogs (planner.cli.extract).
 """
 
 from __future__ import annotations
@@ -13,42 +13,16 @@ import copy
 import inspect
 import re
 from collections.abc import Iterator
-from typing import IO, Any
 
 import click
 
-from planner.i18n import LANGS, N_, lang_from_environment, translate
+from planner.cli.options import current_lang
+from planner.i18n import N_, translate
 
-LANG_KEY = "planner.lang"  # where --lang is kept for help and the messages of errors
 # Words click writes around the texts of a command's help.
 _HEADINGS = (N_("Usage:"), N_("Options:"), N_("Commands:"), N_("Examples:"), N_("Example:"))
 _CLICK_TEXTS = (N_("Show this message and exit."), N_("Show the version and exit."))
 _DEFAULT, _REQUIRED = N_("default:"), N_("required")
-
-
-def current_lang(ctx: click.Context | None = None) -> str:
-    """The command's --lang, else the locale's language."""
-    ctx = ctx or click.get_current_context(silent=True)
-    return (ctx.meta.get(LANG_KEY) if ctx else None) or lang_from_environment()
-
-
-def lang_written(args: list[str]) -> str | None:
-    """The value of --lang among a command's arguments, wherever it is written.
-
-    click shows --help as soon as it reads it, before a later `--lang es` is parsed, so the
-    command looks for --lang itself first. An unknown value is left to click to refuse.
-    """
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and index + 1 < len(args):
-            value = args[index + 1]
-        elif arg.startswith("--lang="):
-            value = arg.removeprefix("--lang=")
-        else:
-            continue
-        return value if value in LANGS else None
-    return None
 
 
 def _text(text: str | None, lang: str) -> str | None:
@@ -112,16 +86,3 @@ def help_texts(command: click.Command, ctx: click.Context | None = None) -> Iter
             sub = command.get_command(ctx, name)
             if sub is not None:
                 yield from help_texts(sub, ctx)
-
-
-def extract(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
-            options: Any) -> Iterator[tuple[Any, ...]]:
-    """A Babel extractor for this file: its marked phrases, then every help text of the CLI
-    (see planner/locale/babel.cfg)."""
-    from babel.messages.extract import extract_python
-
-    yield from extract_python(fileobj, keywords, comment_tags, options)
-    from planner.cli import cli
-
-    for text in dict.fromkeys(help_texts(cli)):
-        yield 0, None, text, []

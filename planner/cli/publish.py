@@ -12,18 +12,20 @@ from urllib.parse import urlsplit
 
 import click
 
-from planner.cli import (
+from planner.cli.options import (
     PlannerCommand,
-    _load,
-    _party_names,
-    _plan,
-    _warn,
     build_stamp,
+    exit_with,
     horizon_options,
     lang_option,
+    load,
+    party_names,
+    plan_days,
     replan_option,
     schedule_option,
+    span,
     version_option,
+    warn,
 )
 from planner.i18n import localized, translate
 
@@ -83,11 +85,10 @@ def credentials(url: str, user: str | None, *, may_prompt: bool = True,
 @click.option("--kind", "kinds", multiple=True, help="Only this kind of event (repeatable).")
 @replan_option
 @version_option
-@click.pass_context
-def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | None, dry_run: bool,
-            insecure: bool, timeout: int, from_date: dt.datetime | None, to_date: dt.datetime | None,
-            today_date: dt.datetime | None, lang: str, parties: tuple[str, ...],
-            forums: tuple[str, ...], kinds: tuple[str, ...], replan: bool) -> None:
+def publish(schedule: Path | None, url: str, user: str | None, dry_run: bool, insecure: bool,
+            timeout: int, from_day: dt.date | None, to_day: dt.date | None, today: dt.date,
+            lang: str, parties: tuple[str, ...], forums: tuple[str, ...], kinds: tuple[str, ...],
+            replan: bool) -> None:
     """Synchronize the plan into a CalDAV calendar.
 
     Creates missing events, updates changed ones in place (If-Match on the ETag), deletes
@@ -111,7 +112,7 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
     from planner.publish.url import check_url
 
     calendar_url = check_url(url)
-    loaded = _load(schedule)
+    loaded = load(schedule)
     user, password = credentials(calendar_url, user, may_prompt=not dry_run, lang=lang)
     host = urlsplit(calendar_url).hostname or ""
     if insecure:
@@ -130,12 +131,12 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
     try:
         found = connection.read(loaded.uid_domain)  # first: its dates are published ones
         published = {} if replan else remote.published_days(found)
-        plan = _plan(loaded, from_date, to_date, today_date, published)
-        events = select(loaded, plan, parties=parties, forums=forums, kinds=kinds)
-        _warn(plan)
+        planned = plan_days(loaded, span(loaded, from_day, to_day), today, published)
+        events = select(loaded, planned, parties=parties, forums=forums, kinds=kinds)
+        warn(planned)
         stamp = build_stamp()
-        fresh = sync_plan.fresh_events(plan, events, stamp=stamp,
-                                       party_names=_party_names(loaded), lang=lang)
+        fresh = sync_plan.fresh_events(planned, events, stamp=stamp,
+                                       party_names=party_names(loaded), lang=lang)
         sync = sync_plan.plan_sync(found, fresh, connection.url, stamp, record)
         report = apply.dry_run(sync) if dry_run else _apply(connection, sync, lang)
     except PublishError as error:
@@ -147,13 +148,13 @@ def publish(ctx: click.Context, schedule: Path | None, url: str, user: str | Non
         # Messages are built from status codes, the host and the user, never from a secret:
         # nothing to redact (replacing the password in them garbled text and revealed it).
         click.echo(f"planner: {localized(error.message, lang)}", err=True)
-        ctx.exit(error.exit_status)
+        exit_with(error.exit_status)
     if not dry_run:
         _remember(record_path, calendar_url, record, apply.published_sequences(found, report),
                   lang)
     _print(report, calendar_url, dry_run, lang)
     if report.count("conflict"):
-        ctx.exit(1)
+        exit_with(1)
 
 
 def _apply(connection: CalendarConnection, sync: Sync, lang: str) -> Report:
@@ -188,5 +189,4 @@ def _print(report: Report, url: str, dry_run: bool, lang: str) -> None:
     click.echo(f"{url}: {report.summary(dry_run=dry_run, lang=lang)}")
 
 
-def register_publish(cli: click.Group) -> None:
-    cli.add_command(publish)
+COMMANDS = (publish,)

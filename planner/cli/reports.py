@@ -1,7 +1,7 @@
 """`planner timeline`, `agenda`, `apa` and `export`: the reports people look at.
 
 Thin commands: parse options, call planner.reports.*, write with planner.files.write_output, print.
-Registered on the main group by planner.cli (import that module, not this one, first).
+The group in planner.cli registers COMMANDS.
 """
 
 from __future__ import annotations
@@ -9,70 +9,38 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from planner.cli import (
+from planner.cli.options import (
     PlannerCommand,
-    _load,
-    _party_zones,
-    _plan,
-    _warn,
+    build_stamp,
     destination,
     events_n,
     fit_width,
     force_option,
     horizon_options,
     lang_option,
+    load,
+    party_zones,
     schedule_option,
-    today,
+    span,
+    today_option,
     version_option,
+    warn,
     width_option,
 )
 from planner.errors import PlannerError, Problem, Where
 from planner.files import write_output
-from planner.i18n import translate, translate_n
+from planner.i18n import deferred, translate, translate_n
 
 if TYPE_CHECKING:  # the engine and the model are imported when a command runs
-    from planner.plan import Plan, PlannedEvent
+    from planner.plan import PlannedEvent
     from planner.schedule.model import Schedule
 
 _TIMELINE_SUFFIXES = {".html": "html", ".htm": "html", ".svg": "svg", ".png": "png", ".pdf": "pdf"}
-
-
-def register(group: click.Group) -> None:
-    for command in (timeline, agenda, apa, export):
-        group.add_command(command)
-
-
-def _today(today_date: dt.datetime | None) -> dt.date:
-    return today_date.date() if today_date else today()
-
-
-def _plan_span(schedule: Schedule, first: dt.date, last: dt.date,
-               today_date: dt.datetime | None) -> Plan:
-    """The plan between two days, planned through at least the schedule's own horizon.
-
-    A horizon that ends inside a cycle can leave a later phase with no exercise window to
-    visit and fail to plan (the engine projects windows only up to the horizon), so plan
-    to the schedule's end and keep what touches [first, last].
-    """
-    plan = _plan(schedule, dt.datetime.combine(first, dt.time()),
-                 dt.datetime.combine(max(last, schedule.plan_to), dt.time()), today_date)
-    kept = tuple(e for e in plan.events if e.end >= first and e.start <= last)
-    return replace(plan, horizon=(first, last), events=kept)
-
-
-def _span(schedule: Schedule, from_date: dt.datetime | None,
-          to_date: dt.datetime | None) -> tuple[dt.date, dt.date]:
-    first = from_date.date() if from_date else schedule.plan_from
-    last = to_date.date() if to_date else schedule.plan_to
-    if last < first:
-        raise click.UsageError(f"--to {last} is before --from {first}")
-    return first, last
 
 
 def _format_of(output: str | None, asked: str | None, suffixes: dict[str, str],
@@ -94,7 +62,6 @@ def _format_of(output: str | None, asked: str | None, suffixes: dict[str, str],
 
 def _printed(html: bytes) -> bytes:
     """The HTML page as PDF, printed by headless Chromium."""
-    from planner.cli import build_stamp
     from planner.reports.pdf import to_pdf
     from planner.reports.timeline_page import ScreenshotError, find_browser
 
@@ -126,8 +93,8 @@ def _done(output: str, what: str, lang: str) -> None:
 @force_option
 @version_option
 def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: bool,
-             from_date: dt.datetime | None, to_date: dt.datetime | None,
-             today_date: dt.datetime | None, lang: str, force: bool) -> None:
+             from_day: dt.date | None, to_day: dt.date | None, today: dt.date, lang: str,
+             force: bool) -> None:
     """Draw the plan as a timeline: years across, one row per forum, exercise and deployment.
 
     Cycles and their phases are shaded, events are marks with tooltips (dates, place,
@@ -143,23 +110,23 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
       planner timeline -o plan.png                   # needs chromium installed
       planner timeline -o plan.pdf                   # to send; needs chromium installed
     """
+    from planner.engine.span import plan_span
     from planner.reports.timeline import default_window, svg_document, timeline_html, timeline_svg
 
     fmt = _format_of(output, fmt, _TIMELINE_SUFFIXES, "html")
     output = output or f"timeline.{fmt}"
-    loaded = _load(schedule)
-    day = _today(today_date)
-    if from_date is None and to_date is None and not full:
-        first, last = default_window(loaded, day)
+    loaded = load(schedule)
+    if from_day is None and to_day is None and not full:
+        first, last = default_window(loaded, today=today)
     else:
-        first, last = _span(loaded, from_date, to_date)
-    plan = _plan_span(loaded, first, last, today_date)
+        first, last = span(loaded, from_day, to_day)
+    plan = plan_span(loaded, first, last, today=today)
     if fmt in ("html", "pdf"):
-        data = timeline_html(plan, loaded, today=day, lang=lang)
+        data = timeline_html(plan, loaded, today=today, lang=lang)
         if fmt == "pdf":
             data = _printed(data)
     else:
-        chart = timeline_svg(plan, loaded, today=day, lang=lang)
+        chart = timeline_svg(plan, loaded, today=today, lang=lang)
         if fmt == "svg":
             data = svg_document(chart)
         else:
@@ -170,7 +137,7 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
             except ScreenshotError as error:
                 raise click.ClickException(str(error)) from None
     write_output(output, data, force=force, inputs=[loaded.path])
-    _warn(plan)
+    warn(plan)
     count = len(plan.events)
     _done(output, translate_n(lang, "the timeline of {count} event ({start} to {end}, {format})",
                               "the timeline of {count} events ({start} to {end}, {format})", count)
@@ -188,14 +155,13 @@ def timeline(schedule: Path | None, output: str | None, fmt: str | None, full: b
               help="Only the events this leader attends, then their trips and days away.")
 @click.option("--holidays", "show_holidays", is_flag=True,
               help="Also list the public holidays of the schedule's countries.")
-@click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
-              help="Date of the 'today' line (default: the real today).")
+@today_option("Date of the 'today' line (default: the real today).")
 @width_option
 @lang_option
 @version_option
 def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...],
-           leader: str | None, show_holidays: bool, today_date: dt.datetime | None,
-           width: int | None, lang: str) -> None:
+           leader: str | None, show_holidays: bool, today: dt.date, width: int | None,
+           lang: str) -> None:
     """Print a year's agenda in the terminal: a header per month, one line per event.
 
     Colour only on a terminal, and never when NO_COLOR is set. Lines fit the terminal (time
@@ -209,22 +175,22 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...],
       planner agenda --holidays | less -R
     """
     from planner.calendar.split import select
+    from planner.engine.span import plan_span
     from planner.labels import holiday_names, label
     from planner.reports.agenda import agenda as render_agenda
     from planner.reports.agenda import color_wanted
 
-    loaded = _load(schedule)
-    day = _today(today_date)
-    year = year or day.year
+    loaded = load(schedule)
+    year = year or today.year
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    plan = _plan_span(loaded, first, last, today_date)
+    plan = plan_span(loaded, first, last, today=today)
     events = select(loaded, plan, parties=parties)
     names = ", ".join(loaded.party(p).name.get(lang) for p in parties)
     trips: list[PlannedEvent] = []
     if leader is not None:
         from planner.analysis.compare import is_trip, leader_events
 
-        _check_leader(loaded, leader)
+        _check_leader(loaded, leader, lang)
         attended = set(leader_events(loaded, plan, leader))
         events = tuple(e for e in events if e in attended)
         trips = [e for e in events if is_trip(loaded, e, leader)]
@@ -234,8 +200,8 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...],
     holidays = holiday_names(loaded.days.holiday_countries, first, last, lang) if show_holidays else []
     color = color_wanted(sys.stdout, os.environ)
     click.echo(render_agenda(events, title=title, first=first, last=last, lang=lang, color=color,
-                             today=day, holidays=holidays, width=fit_width(width),
-                             zones=_party_zones(loaded),
+                             today=today, holidays=holidays, width=fit_width(width),
+                             zones=party_zones(loaded),
                              headline_kinds=loaded.program.headline_kinds),
                nl=False, color=color)
     if leader is not None:
@@ -243,20 +209,20 @@ def agenda(schedule: Path | None, year: int | None, parties: tuple[str, ...],
 
         click.echo("\n" + travel(loaded.leader(leader).name.get(lang), year, trips, lang,
                                  fit_width(width)), nl=False)
-    _warn(plan)
-    click.echo(translate_n(lang, "{count} event", "{count} events", len(events))
-               .format(count=len(events)), err=True)
+    warn(plan)
+    click.echo(events_n(lang, len(events)), err=True)
 
 
-def _check_leader(schedule: Schedule, leader: str) -> None:
+def _check_leader(schedule: Schedule, leader: str, lang: str) -> None:
     import difflib
 
     known = [item.id for item in schedule.leaders]
     if leader not in known:
         close = difflib.get_close_matches(leader, known, n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(known)}"
-        raise PlannerError(Problem(Where(schedule.path, "--leader"), f"no leader {leader!r}",
-                                   hint))
+        hint = (deferred("did you mean {key}?", key=", ".join(close)) if close
+                else deferred("known: {ids}", ids=", ".join(known)))
+        raise PlannerError(Problem(Where(schedule.path, "--leader"),
+                                   deferred("no leader {leader}", leader=repr(leader)), hint))
 
 
 @click.command(cls=PlannerCommand)
@@ -266,13 +232,12 @@ def _check_leader(schedule: Schedule, leader: str) -> None:
               type=click.Path(dir_okay=False, allow_dash=True),
               help="File to write: .md, .html, .csv or .pdf (the suffix picks the format); '-' prints "
                    "Markdown.")
-@click.option("--today", "today_date", type=click.DateTime(["%Y-%m-%d"]),
-              help="Date to judge warnings by (default: the real today).")
+@today_option()
 @lang_option
 @force_option
 @version_option
-def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime | None,
-        lang: str, force: bool) -> None:
+def apa(year: int, schedule: Path | None, output: str, today: dt.date, lang: str,
+        force: bool) -> None:
     """Write the Annual Plan of Activities of YEAR, grouped by line of effort.
 
     Every activity of the year with its dates, place, participants and status, under the
@@ -286,15 +251,16 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
       planner apa 2027 -o apa-2027.pdf               # to send; needs chromium installed
       planner apa 2027 -s colombia.toml
     """
+    from planner.engine.span import plan_span
     from planner.reports.apa import FORMATS, render_apa
 
     fmt = _format_of(output, None, {**FORMATS, ".pdf": "pdf"}, "markdown")
-    loaded = _load(schedule)
-    plan = _plan_span(loaded, dt.date(year, 1, 1), dt.date(year, 12, 31), today_date)
+    loaded = load(schedule)
+    plan = plan_span(loaded, dt.date(year, 1, 1), dt.date(year, 12, 31), today=today)
     data = (_printed(render_apa(plan, year, "html", lang)) if fmt == "pdf"
             else render_apa(plan, year, fmt, lang))
     write_output(output, data, force=force, inputs=[loaded.path])
-    _warn(plan)
+    warn(plan)
     _done(output, translate(lang, "the Annual Plan of Activities {year} ({format})")
           .format(year=year, format=fmt), lang)
 
@@ -311,9 +277,8 @@ def apa(year: int, schedule: Path | None, output: str, today_date: dt.datetime |
 @lang_option
 @force_option
 @version_option
-def export(schedule: Path | None, fmt: str, output: str, from_date: dt.datetime | None,
-           to_date: dt.datetime | None, today_date: dt.datetime | None, lang: str,
-           force: bool) -> None:
+def export(schedule: Path | None, fmt: str, output: str, from_day: dt.date | None,
+           to_day: dt.date | None, today: dt.date, lang: str, force: bool) -> None:
     """Write every event as CSV rows or a JSON document, for spreadsheets and programs.
 
     Columns: id, uid, forum, kind, title, start, end, all_day, timezone, venue, location,
@@ -325,11 +290,15 @@ def export(schedule: Path | None, fmt: str, output: str, from_date: dt.datetime 
       planner export --format csv -o plan.csv
       planner export --format json --from 2026-01-01 --lang es -o plan.json
     """
+    from planner.engine.span import plan_span
     from planner.reports.tabular import to_csv, to_json
 
-    loaded = _load(schedule)
-    plan = _plan_span(loaded, *_span(loaded, from_date, to_date), today_date)
+    loaded = load(schedule)
+    plan = plan_span(loaded, *span(loaded, from_day, to_day), today=today)
     data = to_csv(plan, loaded, lang) if fmt == "csv" else to_json(plan, loaded, lang)
     write_output(output, data, force=force, inputs=[loaded.path])
-    _warn(plan)
+    warn(plan)
     _done(output, f"{events_n(lang, len(plan.events))} ({fmt})", lang)
+
+
+COMMANDS = (timeline, agenda, apa, export)
