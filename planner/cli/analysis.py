@@ -22,7 +22,7 @@ from planner.cli.options import (
     version_option,
     width_option,
 )
-from planner.i18n import translate_n
+from planner.i18n import translate, translate_n
 
 _JUDGE = "Date to judge by (default: the real today)."
 
@@ -91,13 +91,14 @@ def compare(schedule: Path | None, other: Path | None, overrides: tuple[str, ...
     from planner.analysis.compare import compare_table, figures
 
     if other is not None and overrides:
-        raise click.UsageError("give another schedule or --set changes, not both")
+        raise click.UsageError(translate(lang, "give another schedule or --set changes, not both"))
     if other is None and not overrides:
-        raise click.UsageError("give another schedule (planner compare -s A.toml B.toml), "
-                               "or --set changes to compare against")
+        raise click.UsageError(translate(lang, "give another schedule (planner compare -s A.toml "
+                                               "B.toml), or --set changes to compare against"))
     left = load(schedule)
     right = load(other) if other is not None else load(schedule, overrides)
-    names = (Path(left.path).name, Path(right.path).name if other is not None else "changed")
+    names = (Path(left.path).name, Path(right.path).name if other is not None
+             else translate(lang, "changed"))
     plans = [plan_days(s, asked_days(s, from_day, to_day), today) for s in (left, right)]
     click.echo(compare_table(figures(left, plans[0]), figures(right, plans[1]), names, lang))
 

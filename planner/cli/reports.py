@@ -17,6 +17,7 @@ import click
 from planner.cli.options import (
     PlannerCommand,
     build_stamp,
+    current_lang,
     destination,
     events_n,
     fit_width,
@@ -50,13 +51,17 @@ def _format_of(output: str | None, asked: str | None, suffixes: dict[str, str],
         return asked or default
     suffix = Path(output).suffix.lower()
     named = suffixes.get(suffix)
+    lang = current_lang()
     if named is None:
-        known = ", ".join(sorted(suffixes))
-        raise click.BadParameter(f"{output!r} ends in {suffix or 'no suffix'}; name the file "
-                                 f"with one of {known}", param_hint="'-o'")
+        ending = suffix or translate(lang, "no suffix")
+        raise click.BadParameter(translate(lang, "{file} ends in {suffix}; name the file with one "
+                                           "of {known}").format(
+            file=repr(output), suffix=ending, known=", ".join(sorted(suffixes))), param_hint="'-o'")
     if asked is not None and asked != named:
-        raise click.BadParameter(f"{output!r} is named as {named}, but --format is {asked}; "
-                                 "make them agree (or leave --format out)", param_hint="'-o'")
+        raise click.BadParameter(translate(lang, "{file} is named as {named}, but --format is "
+                                           "{asked}; make them agree (or leave --format out)")
+                                 .format(file=repr(output), named=named, asked=asked),
+                                 param_hint="'-o'")
     return named
 
 

@@ -92,3 +92,21 @@ def test_what_init_wrote(runner: CliRunner, tmp_path: Path,
     assert again.stderr.splitlines()[0] == (
         f"{Path('nuevo') / 'roundtable.toml'}: ya existe; edítelo, o ejecute `planner init` en "
         "otra carpeta")
+
+
+def test_a_file_name_the_format_does_not_match(runner: CliRunner) -> None:
+    english, spanish = both(runner, ["timeline", "-o", "plan.txt", *TODAY])
+    assert "'plan.txt' ends in .txt; name the file with one of .htm, .html, .pdf, .png, .svg" \
+        in english
+    assert "'plan.txt' termina en .txt; nombre el archivo con uno de .htm, .html, .pdf, .png, " \
+        ".svg" in spanish
+    english, spanish = both(runner, ["timeline", "-o", "plan.svg", "--format", "png", *TODAY])
+    assert "'plan.svg' is named as svg, but --format is png; make them agree" in english
+    assert "'plan.svg' tiene nombre de svg, pero --format es png; hágalos coincidir" in spanish
+
+
+def test_compare_with_nothing_to_compare_against(runner: CliRunner) -> None:
+    english, spanish = both(runner, ["compare", *TODAY])
+    assert "give another schedule (planner compare -s A.toml B.toml), or --set changes" in english
+    assert "indique otro calendario (planner compare -s A.toml B.toml), o cambios con --set" \
+        in spanish
