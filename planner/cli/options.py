@@ -195,7 +195,7 @@ def span(schedule: Schedule, from_day: dt.date | None,
 
 
 def plan_days(schedule: Schedule, days: tuple[dt.date, dt.date], today: dt.date,
-         published: dict[str, dt.date] | None = None) -> Plan:
+              published: dict[str, dt.date] | None = None) -> Plan:
     """The plan of exactly these days (as `planner generate` writes them)."""
     from planner.engine import make_plan
 
