@@ -3,7 +3,8 @@
 Loading a schedule, planning it and rendering a calendar each create hundreds of thousands
 of containers that live until the command ends. The collector's passes over them find
 nothing to free, yet took a fifth of the time at theater scale (benchmarks/theater.py).
-Reference counting still frees everything as usual.
+Reference counting still frees everything as usual. The `planner` program keeps the collector
+off for its whole run (planner.cli.main); this pause is for the library used from Python.
 """
 
 from __future__ import annotations

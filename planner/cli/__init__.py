@@ -88,8 +88,8 @@ def main() -> None:
     ends without freeing its objects one by one.
 
     A command's objects all live until it ends, so the collector's passes find nothing to
-    free, and freeing them at exit took a quarter of a default `planner generate`; reference
-    counting still frees what goes. Everything the command wrote is flushed first, and files
+    free, and the passes and the freeing at exit were a fifth of a default `planner generate`'s
+    CPU time; reference counting still frees what goes. Everything the command wrote is flushed first, and files
     are written whole before they are renamed into place (planner.files), so nothing is lost.
     """
     gc.disable()
