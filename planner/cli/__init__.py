@@ -88,9 +88,10 @@ def main() -> None:
     ends without freeing its objects one by one.
 
     A command's objects all live until it ends, so the collector's passes find nothing to
-    free, and the passes and the freeing at exit were a fifth of a default `planner generate`'s
-    CPU time; reference counting still frees what goes. Everything the command wrote is flushed first, and files
-    are written whole before they are renamed into place (planner.files), so nothing is lost.
+    free, and the passes and the freeing at exit were a fifth of a default `planner
+    generate`'s CPU time; reference counting still frees what goes. Everything the command
+    wrote is flushed first, and files are written whole before they are renamed into place
+    (planner.files), so nothing is lost.
     """
     gc.disable()
     gc.freeze()  # what is already made (the imported modules) is never looked at again
