@@ -13,6 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli import cli
+from planner.schedule.packaged import default_schedule
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = ["--today", "2026-11-23"]
@@ -78,3 +79,10 @@ def test_a_usage_mistake_is_status_2_and_a_found_violation_status_1(tmp_path: Pa
     help_text = program("--help", cwd=tmp_path)
     assert help_text.returncode == 0 and b"Commands:" in help_text.stdout
     assert program("no-such-command", cwd=tmp_path).returncode == 2
+    late = default_schedule().read_text(encoding="utf-8").replace(
+        "approved = 2024-12-10", "approved = 2025-01-28", 1)  # after its window started
+    (tmp_path / "late.toml").write_text(late, encoding="utf-8")
+    checked = program("check", "-s", "late.toml", *TODAY, "--lang", "en", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert b"violation:" in checked.stdout
+    assert checked.stderr.decode().splitlines()[-1].startswith("1 violation, ")
