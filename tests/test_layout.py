@@ -28,10 +28,6 @@ ALLOWED = {
 }
 SHARED = {"errors", "i18n", "files", "collector"}
 
-# Imports the layout redesign (issue 15) is still removing; each entry goes when it is fixed,
-# and the list goes when it is empty.
-PENDING: set[str] = set()
-
 
 def _modules() -> list[str]:
     names = []
@@ -78,19 +74,14 @@ def test_each_stage_imports_only_the_stages_before_it() -> None:
     wrong = [f"{module} imports {imported}" for module in _modules()
              for imported in sorted(_imports(module))
              if imported != "planner" and not _allowed(module, imported)]
-    _same_as_pending(wrong, {p for p in PENDING if not p.startswith("planner.cli.")})
+    assert not wrong, "\n".join(wrong)
 
 
 def test_no_cli_module_imports_a_sibling_command_module() -> None:
     wrong = [f"{module} imports {imported}" for module in _modules() if module.startswith("planner.cli.")
              for imported in sorted(_imports(module))
              if imported.startswith("planner.cli") and imported not in ("planner.cli.options",)]
-    _same_as_pending(wrong, {p for p in PENDING if p.startswith("planner.cli.")})
-
-
-def _same_as_pending(wrong: list[str], pending: set[str]) -> None:
-    assert set(wrong) - pending == set(), "\n".join(sorted(set(wrong) - pending))
-    assert pending - set(wrong) == set(), f"fixed, so take them off PENDING: {pending - set(wrong)}"
+    assert not wrong, "\n".join(wrong)
 
 
 def test_every_module_imports_on_its_own() -> None:
