@@ -107,8 +107,9 @@ def compare(schedule: Path | None, other: Path | None, overrides: tuple[str, ...
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @today_option(_JUDGE)
+@lang_option
 @version_option
-def diff(old: Path, new: Path, today: dt.date) -> None:
+def diff(old: Path, new: Path, today: dt.date, lang: str) -> None:
     """Events added, moved, changed and cancelled between two calendars or two schedules.
 
     OLD and NEW are both .ics files or both .toml schedules.
@@ -129,12 +130,13 @@ def diff(old: Path, new: Path, today: dt.date) -> None:
 
     if _is_calendar(old) != _is_calendar(new):
         calendar, schedule = (old, new) if _is_calendar(old) else (new, old)
-        raise click.UsageError(
-            f"{calendar} is a calendar and {schedule} a schedule: give two calendars or two "
-            f"schedules (to see what a schedule changes in a calendar: planner generate -s "
-            f"{schedule} -o new.ics, then planner diff {calendar} new.ics)")
-    lines = diff_entries(read(old), read(new))
-    click.echo("\n".join(lines) if lines else "no differences")
+        raise click.UsageError(translate(
+            lang, "{calendar} is a calendar and {schedule} a schedule: give two calendars or two "
+            "schedules (to see what a schedule changes in a calendar: planner generate -s "
+            "{schedule} -o new.ics, then planner diff {calendar} new.ics)").format(
+                calendar=calendar, schedule=schedule))
+    lines = diff_entries(read(old), read(new), lang)
+    click.echo("\n".join(lines) if lines else translate(lang, "no differences"))
 
 
 def _is_calendar(path: Path) -> bool:

@@ -194,3 +194,45 @@ def test_check_warns_of_a_held_visit_no_exercise_window_covers(runner, tmp_path,
     assert result.exit_code == 0, result.output
     warning = f"roundtable.biennial.c1.exercise_visit on {start} visits no exercise under way"
     assert (warning in result.stdout) is warned, result.stdout
+
+
+def _without_the_moved_staff_talk(calendar: str) -> str:
+    """The calendar as it was before the 2028-04-11 staff talks moved off Holy Week: the
+    series without its override (same UID, RECURRENCE-ID 2028-04-11)."""
+    events = calendar.split("BEGIN:VEVENT\r\n")
+    kept = [event for event in events if "RECURRENCE-ID;TZID=America/Mexico_City:20280411" not in event]
+    assert len(kept) == len(events) - 1
+    return "BEGIN:VEVENT\r\n".join(kept)
+
+
+def test_diff_tells_a_moved_occurrence_of_a_series_apart_from_the_series(runner, tmp_path):
+    with_move, without = tmp_path / "with.ics", tmp_path / "without.ics"
+    assert runner.invoke(cli, ["generate", "-o", str(with_move), "--today", "2026-11-23"]).exit_code == 0
+    calendar = with_move.read_bytes().decode("utf-8")
+    without.write_bytes(_without_the_moved_staff_talk(calendar).encode("utf-8"))
+    uid = "staff_talks.quarterly_review@roundtable.planner"
+
+    moved_off = runner.invoke(cli, ["diff", str(without), str(with_move)])
+    assert moved_off.exit_code == 0, moved_off.output
+    assert moved_off.stdout.splitlines() == [
+        f"moved      {uid} (its 2028-04-11 occurrence)  2028-04-11T09:00:00-06:00 -> "
+        "2028-04-17T09:00:00-06:00  SST: Quarterly staff talks (video conference)"]
+
+    moved_back = runner.invoke(cli, ["diff", str(with_move), str(without)])
+    assert moved_back.stdout.splitlines() == [
+        f"moved      {uid} (its 2028-04-11 occurrence)  2028-04-17T09:00:00-06:00 -> "
+        "2028-04-11T09:00:00-06:00  SST: Quarterly staff talks (video conference)"]
+
+
+def test_diff_speaks_the_readers_language(runner, tmp_path):
+    with_move, without = tmp_path / "with.ics", tmp_path / "without.ics"
+    assert runner.invoke(cli, ["generate", "-o", str(with_move), "--today", "2026-11-23"]).exit_code == 0
+    without.write_bytes(_without_the_moved_staff_talk(
+        with_move.read_bytes().decode("utf-8")).encode("utf-8"))
+
+    spanish = runner.invoke(cli, ["diff", str(without), str(with_move), "--lang", "es"])
+    assert spanish.exit_code == 0, spanish.output
+    assert spanish.stdout.startswith("movido     staff_talks.quarterly_review@roundtable.planner "
+                                     "(su ocurrencia del 2028-04-11)  2028-04-11")
+    same = runner.invoke(cli, ["diff", str(with_move), str(with_move)], env={"LANG": "es_MX.UTF-8"})
+    assert same.stdout == "sin diferencias\n"
