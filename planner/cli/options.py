@@ -169,7 +169,9 @@ def load(schedule: Path | None, overrides: tuple[str, ...] = ()) -> Schedule:
     from planner.schedule.packaged import BUILT_IN_NAME, default_schedule
 
     if schedule is None:
-        return parse_schedule(default_schedule().read_bytes(), BUILT_IN_NAME, overrides)
+        lang = current_lang()
+        name = translate("en" if lang == "en+es" else lang, BUILT_IN_NAME)  # one name in messages
+        return parse_schedule(default_schedule().read_bytes(), name, overrides)
     return load_schedule(schedule, overrides)
 
 

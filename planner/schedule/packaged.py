@@ -5,8 +5,10 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from planner.i18n import N_
+
 # How messages name the built-in schedule (its real path is deep inside site-packages).
-BUILT_IN_NAME = "built-in schedule roundtable.toml"
+BUILT_IN_NAME = N_("built-in schedule roundtable.toml")
 
 
 def default_schedule() -> Path:

@@ -42,9 +42,9 @@ def test_an_unknown_event_id(runner: CliRunner) -> None:
     assert english.splitlines()[0] == (
         "built-in schedule roundtable.toml: no event with id "
         f"'roundtable.biennial.c2.executive_sesion'; did you mean {close}?")
-    assert spanish.splitlines()[0].endswith(
-        f": no hay ningún evento con id 'roundtable.biennial.c2.executive_sesion'; ¿quiso decir "
-        f"{close}?")
+    assert spanish.splitlines()[0] == (
+        "calendario integrado roundtable.toml: no hay ningún evento con id "
+        f"'roundtable.biennial.c2.executive_sesion'; ¿quiso decir {close}?")
     english, spanish = both(runner, ["explain", "zzz", *TODAY])
     assert english.splitlines()[0].endswith("see `planner list` for ids")
     assert spanish.splitlines()[0].endswith(
