@@ -21,7 +21,6 @@ from planner.errors import Problem
 from planner.i18n import N_, Text, deferred, deferred_n, phrase
 from planner.plan import (
     CycleDates,
-    PhaseDates,
     Plan,
     PlannedEvent,
     Provenance,
@@ -86,8 +85,7 @@ def _make_plan(schedule: Schedule, today: dt.date, horizon: tuple[dt.date, dt.da
 def _cycle_dates(schedule: Schedule, first: dt.date, last: dt.date) -> tuple[CycleDates, ...]:
     """Every forum's cycles that touch the horizon, for reports to shade by phase."""
     return tuple(
-        CycleDates(forum.id, regime, cycle.number, cycle.start, cycle.end,
-                   tuple(PhaseDates(w.phase, w.start, w.end) for w in cycle.phases))
+        CycleDates(forum.id, regime, cycle.number, cycle.start, cycle.end, cycle.phases)
         for forum in schedule.forums for regime in forum.regimes
         for cycle in expand(regime, last) if cycle.end >= first)
 

@@ -9,14 +9,8 @@ from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
-from planner.schedule.model import Phase, Regime
-
-
-@dataclass(frozen=True, slots=True)
-class PhaseWindow:
-    phase: Phase
-    start: dt.date
-    end: dt.date  # inclusive
+from planner.plan import PhaseDates
+from planner.schedule.model import Regime
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +21,7 @@ class Cycle:
     number: int  # 1-based within the regime
     start: dt.date
     end: dt.date  # inclusive
-    phases: tuple[PhaseWindow, ...]
+    phases: tuple[PhaseDates, ...]
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -60,6 +54,6 @@ def expand(regime: Regime, until: dt.date) -> Iterator[Cycle]:
             first = _month_start(start, phase.months[0])
             last = _month_start(start, phase.months[1] + 1) - dt.timedelta(days=1)
             if first <= end:
-                phases.append(PhaseWindow(phase, first, min(last, end)))
+                phases.append(PhaseDates(phase, first, min(last, end)))
         yield Cycle(regime, number, start, end, tuple(phases))
         number += 1

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from planner.days.zones import local_span
-from planner.engine.cycles import Cycle, PhaseWindow, expand
+from planner.engine.cycles import Cycle, expand
 from planner.engine.ledger import Booking, Ledger
 from planner.engine.placement import Pin, Shared, choose_day, refusal
 from planner.engine.rules import Occurrence, Rule
 from planner.engine.rules.inside_window import DuringExercise
 from planner.errors import Problem
 from planner.i18n import EMPTY, Text, join, ordinal, phrase
-from planner.plan import PlannedEvent, Provenance, Status
+from planner.plan import PhaseDates, PlannedEvent, Provenance, Status
 from planner.schedule.model import Activity, Forum, HeldEvent, Precision, Schedule, Venue
 
 
@@ -23,7 +23,7 @@ class Slot:
     """An activity's place in one phase of one cycle, maybe already filled by a held event."""
 
     cycle: Cycle
-    window: PhaseWindow
+    window: PhaseDates
     activity: Activity
     labels: tuple[Text, Text]  # the cycle's and the phase's, shared by their events
     held: HeldEvent | None = None

@@ -19,10 +19,11 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from planner.days.closed import ClosedDays
-from planner.engine.cycles import Cycle, PhaseWindow
+from planner.engine.cycles import Cycle
 from planner.engine.ledger import Ledger
 from planner.errors import PlannerError, Problem
 from planner.i18n import deferred
+from planner.plan import PhaseDates
 from planner.schedule.model import Activity, Forum, RuleSetting, Schedule, Venue
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class Occurrence:
     forum: Forum
     activity: Activity
     cycle: Cycle
-    window: PhaseWindow
+    window: PhaseDates
     venue: Venue | None  # None until chosen, for visits to an exercise
     countries: frozenset[str]  # whose public holidays close a day
     event_id: str = ""
