@@ -12,11 +12,9 @@ from planner.plan import PlannedEvent, Status
 from planner.reports.fit import cut
 
 HEADERS = (N_("WHEN"), N_("STATUS"), N_("KIND"), N_("TITLE"), N_("WHERE"), N_("ID"))
-# What decides a date (Provenance.decided_by) and the rules' names, as explain shows them.
+# What decides a date (Provenance.decided_by), as explain shows it (each rule marks its own name).
 DECIDERS = (N_("earliest allowed day"), N_("held"), N_("fixed"), N_("projected"),
             N_("approval deadline"), N_("lead time"), N_("recurrence"))
-RULES = (N_("weekdays"), N_("holidays"), N_("blackouts"), N_("observances"), N_("phase"),
-         N_("exercise window"), N_("leaders"), N_("spacing"))
 # explain's labels, padded to one width in each language.
 EXPLAIN_LABELS = {"when": N_("when:"), "where": N_("where:"), "who": N_("who:"),
                   "status": N_("status:"), "cycle": N_("cycle:"), "phase": N_("phase:"),
