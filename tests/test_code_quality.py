@@ -22,3 +22,12 @@ def test_ruff_finds_nothing() -> None:
 def test_mypy_strict_finds_nothing() -> None:
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_tests_do_not_import_the_tests_folder_as_a_package() -> None:
+    # `from tests.x import y` works under `python -m pytest` (the project folder is on the
+    # path) but not under the README's plain `pytest`: import a sibling relatively, or conftest.
+    wrong = [f"{path.relative_to(ROOT)}:{number}" for path in sorted((ROOT / "tests").rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if line.lstrip().startswith(("from tests.", "import tests."))]
+    assert not wrong, "\n".join(wrong)

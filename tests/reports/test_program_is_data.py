@@ -142,7 +142,7 @@ def test_undeclared_line_and_unknown_headline_kind_are_mistakes(
 
 def test_the_agenda_bolds_the_schedules_headline_kinds_not_executive_sessions(
         write_schedule: Callable[[str, str], Path]) -> None:
-    from tests.reports.test_agenda import on_a_terminal
+    from .test_agenda import on_a_terminal
 
     # the dialogue is of the kind the roundtable stresses, but this program stresses staff talks
     text = COLOMBIA.replace('kind = "high-level-dialogue"', 'kind = "executive-session"')
