@@ -20,6 +20,22 @@ def validate(runner: CliRunner, path: Path) -> str:
     return result.stderr
 
 
+def told_in_spanish(runner: CliRunner, command: list[str], spanish: str, english: str) -> list[str]:
+    """Runs `command` under --lang es and under a Spanish locale: both refuse (status 2) in
+    Spanish, without the English text, which --lang en still gives. Returns the two stderrs."""
+    said = []
+    for result in (runner.invoke(cli, [*command, "--lang", "es"]),
+                   runner.invoke(cli, command, env={"LANG": "es_MX.UTF-8"})):
+        assert result.exit_code == 2, result.output
+        assert spanish in result.stderr
+        assert english not in result.stderr
+        said.append(result.stderr)
+    in_english = runner.invoke(cli, [*command, "--lang", "en"], env={"LANG": "es_MX.UTF-8"})
+    assert in_english.exit_code == 2
+    assert english in in_english.stderr
+    return said
+
+
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("from = 2026-01-01", "from = 2026-02-30", ":5: TOML syntax error: Invalid date or datetime in "
      "`from = 2026-02-30`; February 2026 has 28 days"),
@@ -133,14 +149,7 @@ def test_common_mistakes_are_told_in_spanish_from_lang_or_the_locale(
         runner: CliRunner, tmp_path: Path, text: str, spanish: str, english: str) -> None:
     path = tmp_path / "mistake.toml"
     path.write_text(text, encoding="utf-8")
-    for result in (runner.invoke(cli, ["validate", "-s", str(path), "--lang", "es"]),
-                   runner.invoke(cli, ["validate", "-s", str(path)], env={"LANG": "es_MX.UTF-8"})):
-        assert result.exit_code == 2, result.output
-        assert spanish in result.stderr
-        assert english not in result.stderr
-    in_english = runner.invoke(cli, ["validate", "-s", str(path), "--lang", "en"],
-                               env={"LANG": "es_MX.UTF-8"})
-    assert english in in_english.stderr
+    told_in_spanish(runner, ["validate", "-s", str(path)], spanish, english)
 
 
 SERIES = """
@@ -182,12 +191,8 @@ def test_loader_messages_are_told_in_spanish_from_lang_or_the_locale(
     old, new = change
     text = minimal_text.replace(old, new, 1) if old else minimal_text + new
     path = write_schedule(text, "mine.toml")
-    for result in (runner.invoke(cli, ["validate", "-s", str(path), "--lang", "es"]),
-                   runner.invoke(cli, ["validate", "-s", str(path)], env={"LANG": "es_MX.UTF-8"})):
-        assert result.exit_code == 2, result.output
-        assert spanish in result.stderr
-        assert english not in result.stderr
-        assert "no se escribió nada" in result.stderr
+    for said in told_in_spanish(runner, ["validate", "-s", str(path)], spanish, english):
+        assert "no se escribió nada" in said
     assert english in validate(runner, path)
 
 
@@ -206,14 +211,7 @@ def test_loader_messages_are_told_in_spanish_from_lang_or_the_locale(
 def test_set_mistakes_are_told_in_spanish_from_lang_or_the_locale(
         runner: CliRunner, setting: str, spanish: str, english: str) -> None:
     command = ["compare", "--set", setting, "--today", "2026-11-23"]
-    for result in (runner.invoke(cli, [*command, "--lang", "es"]),
-                   runner.invoke(cli, command, env={"LANG": "es_MX.UTF-8"})):
-        assert result.exit_code == 2, result.output
-        assert spanish in result.stderr
-        assert english not in result.stderr
-    in_english = runner.invoke(cli, [*command, "--lang", "en"], env={"LANG": "es_MX.UTF-8"})
-    assert in_english.exit_code == 2
-    assert english in in_english.stderr
+    told_in_spanish(runner, command, spanish, english)
 
 
 @pytest.mark.parametrize(("text", "spanish", "english"), [
@@ -232,9 +230,5 @@ def test_the_toml_readers_own_words_are_told_in_spanish(
         runner: CliRunner, tmp_path: Path, text: str, spanish: str, english: str) -> None:
     path = tmp_path / "mistake.toml"
     path.write_text(text, encoding="utf-8")
-    for result in (runner.invoke(cli, ["validate", "-s", str(path), "--lang", "es"]),
-                   runner.invoke(cli, ["validate", "-s", str(path)], env={"LANG": "es_MX.UTF-8"})):
-        assert result.exit_code == 2, result.output
-        assert spanish in result.stderr
-        assert english not in result.stderr
+    told_in_spanish(runner, ["validate", "-s", str(path)], spanish, english)
     assert english in validate(runner, path)
